@@ -1,0 +1,2 @@
+/** Placeholder until the package is implemented. */
+export const packageName = '@s2gos/sync';
