@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeFileAtomicSync } from './atomic-write.js';
+import { type ClientConfig, CONFIG_KEYS } from './config.js';
+import { ConfigError } from './errors.js';
+import {
+  applyConfig,
+  configFromDocument,
+  parseConfigDocument,
+  stringifyConfigDocument,
+} from './file-format.js';
+import { checkConfigValue } from './validate.js';
+
+/** Options of the config file functions. */
+export interface ConfigFileOptions {
+  /** Home directory holding `.s2gos/config`; defaults to `os.homedir()`. Tests pass a temp folder. */
+  homeDir?: string;
+}
+
+/**
+ * The config file shared with the Python client: `<homeDir>/.s2gos/config`.
+ *
+ * @param homeDir - defaults to `os.homedir()`
+ */
+export function defaultConfigPath(homeDir: string = os.homedir()): string {
+  return path.join(homeDir, '.s2gos', 'config');
+}
+
+/**
+ * Reads the config file (YAML with the keys `server_url`, `user_name`, `access_token`; other keys
+ * are ignored). A missing file gives `{}`, as does an empty one.
+ *
+ * @param file - path of the file; `undefined` or `''` means {@link defaultConfigPath}
+ * @throws {@link ConfigError} naming the file when it is malformed YAML, not a mapping, holds a value
+ *   that is not a string or a server URL that is not http(s) (with line and column), or cannot be read
+ *   (a directory, no permission: with the OS reason).
+ */
+export function readConfigFile(file?: string, options: ConfigFileOptions = {}): ClientConfig {
+  const absolute = configPath(file, options);
+  const text = readText(absolute, absolute);
+  return text === undefined ? {} : configFromDocument(parseConfigDocument(absolute, text));
+}
+
+/**
+ * Merges `config` into the config file and returns the absolute path written.
+ *
+ * - `undefined` leaves a key as it is; `''` removes it. Keys this package does not know, comments and
+ *   key order are kept.
+ * - Nothing is written when a value is invalid, the existing file cannot be parsed, or the result
+ *   would not read back (e.g. an unrelated key still holds `server_url: 42`): a {@link ConfigError}
+ *   says why, and the user's file stays as it was.
+ * - A missing folder is created with mode 0700. The file is replaced atomically by one with mode
+ *   0600 (it holds a secret). A symlinked file is written through the link.
+ *
+ * @param file - path of the file; `undefined` or `''` means {@link defaultConfigPath}
+ */
+export function writeConfigFile(
+  config: ClientConfig,
+  file?: string,
+  options: ConfigFileOptions = {},
+): string {
+  const absolute = configPath(file, options);
+  const updates = checkUpdates(absolute, config);
+  const target = realTarget(absolute);
+  const document = parseConfigDocument(absolute, readText(target, absolute) ?? '');
+  applyConfig(document, updates);
+  configFromDocument(document);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+    writeFileAtomicSync(target, stringifyConfigDocument(document), 0o600);
+  } catch (error) {
+    throw new ConfigError(`Cannot write config file ${absolute}: ${reason(error)}`, {
+      file: absolute,
+      cause: error,
+    });
+  }
+  return absolute;
+}
+
+function configPath(file: string | undefined, options: ConfigFileOptions): string {
+  return path.resolve(file || defaultConfigPath(options.homeDir));
+}
+
+// Absent values stay undefined, values meaning "absent" ('' or, from JavaScript, null) become ''.
+function checkUpdates(file: string, config: ClientConfig): ClientConfig {
+  const updates: ClientConfig = {};
+  for (const key of CONFIG_KEYS) {
+    if (config[key] === undefined) continue;
+    const checked = checkConfigValue(key, config[key]);
+    if (!checked.ok) {
+      throw new ConfigError(
+        `Cannot write config file ${file}: invalid ${key}: ${checked.problem}`,
+        {
+          file,
+        },
+      );
+    }
+    updates[key] = checked.value ?? '';
+  }
+  return updates;
+}
+
+// A config file kept elsewhere and symlinked (dotfile managers) is updated, not replaced by a copy.
+function realTarget(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return file;
+    throw cannotRead(file, error);
+  }
+}
+
+// `undefined` for a missing file. `file` is the path the user knows, `target` the one to read.
+function readText(target: string, file: string): string | undefined {
+  let stats: fs.Stats | undefined;
+  try {
+    stats = fs.statSync(target, { throwIfNoEntry: false });
+  } catch (error) {
+    throw cannotRead(file, error);
+  }
+  if (stats === undefined) return undefined;
+  // Checked before opening: opening a FIFO would block until someone writes to it.
+  if (!stats.isFile()) {
+    const kind = stats.isDirectory() ? 'a directory' : 'not a regular file';
+    throw new ConfigError(`Cannot read config file ${file}: it is ${kind}`, { file });
+  }
+  try {
+    return fs.readFileSync(target, 'utf8');
+  } catch (error) {
+    throw cannotRead(file, error);
+  }
+}
+
+function cannotRead(file: string, error: unknown): ConfigError {
+  return new ConfigError(`Cannot read config file ${file}: ${reason(error)}`, {
+    file,
+    cause: error,
+  });
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+}

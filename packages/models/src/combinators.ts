@@ -1,0 +1,223 @@
+/**
+ * The building blocks every document schema is made of. They encode the leniency rules that apply
+ * everywhere: objects keep members they don't know, but a list is never an object; an optional
+ * member that is `null` reads as absent.
+ *
+ * Objects, maps and lists are checked by the small runners below rather than by valibot's own
+ * `looseObject`, `record` and `array`, for two reasons: valibot's object schemas accept arrays,
+ * and they copy every object and list they check. These runners copy only what they change
+ * (copy-on-write), so validating a large document that needs no normalisation allocates almost
+ * nothing. The schemas have the shape, types, issues and paths of valibot's (`type: 'loose_object'`,
+ * `entries`, ...); their `reference` is the function here that made them.
+ */
+import * as v from 'valibot';
+
+type AnySchema = v.GenericSchema<unknown, unknown, v.BaseIssue<unknown>>;
+type Dataset = { value: unknown; typed: boolean; issues?: v.BaseIssue<unknown>[] | undefined };
+type PathItem = NonNullable<v.BaseIssue<unknown>['path']>[number];
+
+const hasOwn = (object: object, key: string) => Object.hasOwn(object, key);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// Moves the issues of a member's dataset to its parent, prefixed with the member's path item.
+function adoptIssues(parent: Dataset, child: Dataset, item: PathItem): void {
+  for (const issue of child.issues ?? []) {
+    if (issue.path) issue.path.unshift(item);
+    else (issue as { path: PathItem[] }).path = [item];
+    if (parent.issues) parent.issues.push(issue);
+    else parent.issues = [issue];
+  }
+  if (!child.typed) parent.typed = false;
+}
+
+// Object.assign copies JSON.parse'd objects many times faster than spread in V8 (see bench/), but
+// it would run the `__proto__` setter for an own `__proto__` member, which spread copies as data.
+function copyObject(input: Record<string, unknown>): Record<string, unknown> {
+  return hasOwn(input, '__proto__') ? { ...input } : Object.assign({}, input);
+}
+
+function isOptional(schema: AnySchema): boolean {
+  return (
+    schema.type === 'optional' || schema.type === 'nullish' || schema.type === 'exact_optional'
+  );
+}
+
+/**
+ * An object with the given members that preserves every other member it receives and rejects
+ * arrays. A missing required member is reported with what the member expects (`expected string`).
+ * `normalise`, when given, runs on a valid result and must return a new object to change it.
+ */
+// @__NO_SIDE_EFFECTS__
+export function jsonObject<const TEntries extends v.ObjectEntries>(
+  entries: TEntries,
+  normalise?: (output: v.InferOutput<v.LooseObjectSchema<TEntries, undefined>>) => object,
+): v.LooseObjectSchema<TEntries, undefined> {
+  const keys = Object.keys(entries);
+  const schemas = keys.map((key) => entries[key] as AnySchema);
+  const optional = schemas.map(isOptional);
+  const withDefault = schemas.map((schema) => v.getDefault(schema as never) !== undefined);
+  return v._standardSchema<v.LooseObjectSchema<TEntries, undefined>>({
+    kind: 'schema',
+    type: 'loose_object',
+    reference: jsonObject as unknown as typeof v.looseObject,
+    expects: 'Object',
+    async: false,
+    entries,
+    message: undefined,
+    '~run'(dataset, config) {
+      const data = dataset as Dataset;
+      const input = data.value;
+      if (!isPlainObject(input)) {
+        v._addIssue(this, 'type', dataset, config);
+        return dataset as never;
+      }
+      data.typed = true;
+      let output = input;
+      for (let index = 0; index < keys.length; index++) {
+        const key = keys[index] as string;
+        const schema = schemas[index] as AnySchema;
+        const present = key in input;
+        if (!present && !withDefault[index]) {
+          if (!optional[index]) {
+            v._addIssue(this, 'key', dataset, config, {
+              input: undefined,
+              expected: schema.expects,
+              path: [{ type: 'object', origin: 'key', input, key, value: undefined }],
+            });
+            if (config.abortEarly) break;
+          }
+          continue;
+        }
+        const value = input[key];
+        const member = schema['~run']({ value }, config) as Dataset;
+        if (member.issues) adoptIssues(data, member, objectItem(input, key, value));
+        if (member.value !== value || !present) {
+          if (output === input) output = copyObject(input);
+          // A member that reads as absent (`null`) is left out, not kept as `undefined`.
+          if (member.value === undefined) delete output[key];
+          else output[key] = member.value;
+        }
+        if (data.issues && config.abortEarly) break;
+      }
+      data.value = normalise && !data.issues ? normalise(output as never) : output;
+      return dataset as never;
+    },
+  });
+}
+
+function objectItem(input: Record<string, unknown>, key: string, value: unknown): PathItem {
+  return { type: 'object', origin: 'value', input, key, value } as PathItem;
+}
+
+/** A map from string keys to values of one schema; arrays are rejected. */
+// @__NO_SIDE_EFFECTS__
+export function jsonRecord<const TValue extends AnySchema>(
+  value: TValue,
+): v.RecordSchema<v.StringSchema<undefined>, TValue, undefined> {
+  return v._standardSchema<v.RecordSchema<v.StringSchema<undefined>, TValue, undefined>>({
+    kind: 'schema',
+    type: 'record',
+    reference: jsonRecord as unknown as typeof v.record,
+    expects: 'Object',
+    async: false,
+    key: v.string(),
+    value,
+    message: undefined,
+    '~run'(dataset, config) {
+      const data = dataset as Dataset;
+      const input = data.value;
+      if (!isPlainObject(input)) {
+        v._addIssue(this, 'type', dataset, config);
+        return dataset as never;
+      }
+      data.typed = true;
+      let output = input;
+      for (const key in input) {
+        if (!hasOwn(input, key) || key === '__proto__') continue;
+        const entry = input[key];
+        const member = value['~run']({ value: entry }, config) as Dataset;
+        if (member.issues) adoptIssues(data, member, objectItem(input, key, entry));
+        if (member.value !== entry) {
+          if (output === input) output = copyObject(input);
+          output[key] = member.value;
+        }
+        if (data.issues && config.abortEarly) break;
+      }
+      data.value = output;
+      return dataset as never;
+    },
+  });
+}
+
+/** A list of items of one schema. */
+// @__NO_SIDE_EFFECTS__
+export function jsonArray<const TItem extends AnySchema>(
+  item: TItem,
+): v.ArraySchema<TItem, undefined> {
+  return v._standardSchema<v.ArraySchema<TItem, undefined>>({
+    kind: 'schema',
+    type: 'array',
+    reference: jsonArray as unknown as typeof v.array,
+    expects: 'Array',
+    async: false,
+    item,
+    message: undefined,
+    '~run'(dataset, config) {
+      const data = dataset as Dataset;
+      const input = data.value;
+      if (!Array.isArray(input)) {
+        v._addIssue(this, 'type', dataset, config);
+        return dataset as never;
+      }
+      data.typed = true;
+      let output = input;
+      for (let index = 0; index < input.length; index++) {
+        const entry: unknown = input[index];
+        const member = item['~run']({ value: entry }, config) as Dataset;
+        if (member.issues) adoptIssues(data, member, arrayItem(input, index, entry));
+        if (member.value !== entry) {
+          if (output === input) output = input.slice();
+          output[index] = member.value;
+        }
+        if (data.issues && config.abortEarly) break;
+      }
+      data.value = output;
+      return dataset as never;
+    },
+  });
+}
+
+function arrayItem(input: unknown[], key: number, value: unknown): PathItem {
+  return { type: 'array', origin: 'value', input, key, value } as PathItem;
+}
+
+/**
+ * An optional member: absent, `undefined` and `null` all read as absent. A `null` input leaves
+ * the member out of the output, so the inferred type is `T | undefined`, never `null`.
+ */
+// @__NO_SIDE_EFFECTS__
+export function optionalMember<const TWrapped extends AnySchema>(
+  wrapped: TWrapped,
+): v.OptionalSchema<TWrapped, undefined> {
+  return v._standardSchema<v.OptionalSchema<TWrapped, undefined>>({
+    kind: 'schema',
+    type: 'optional',
+    reference: optionalMember as unknown as typeof v.optional,
+    expects: `(${wrapped.expects} | undefined)`,
+    async: false,
+    wrapped,
+    default: undefined,
+    '~run'(dataset, config) {
+      if (dataset.value === null || dataset.value === undefined) {
+        const absent = dataset as Dataset;
+        absent.value = undefined;
+        absent.typed = true;
+        return absent as never;
+      }
+      return wrapped['~run'](dataset, config) as never;
+    },
+  });
+}
