@@ -1,0 +1,93 @@
+import { ProcessRequestSchema, safeParseModel } from '@s2gos/models';
+import { formatIssues, invalidParameterValue, type ProblemIssue } from './errors.js';
+import type { ProcessInputs } from './process.js';
+import type { RegisteredProcess } from './processes/registry.js';
+
+/** An execute request after validation. */
+export interface ExecuteRequest {
+  /** The inputs, valid against the process's input descriptions, defaults filled in. */
+  readonly inputs: ProcessInputs;
+  /** The outputs the request asked for; `undefined` for all. */
+  readonly outputIds: readonly string[] | undefined;
+}
+
+/**
+ * Parses and validates the body of `POST /processes/{processID}/execution`: JSON, a process
+ * request (checked with the models' `ProcessRequestSchema`), inputs valid against the input
+ * descriptions (required inputs, types, bounds, enums, no unknown inputs) and outputs the
+ * process has, by value.
+ *
+ * @throws HttpProblem 400 (invalid-parameter-value) listing every problem with its path
+ */
+export function parseExecuteRequest(text: string, process: RegisteredProcess): ExecuteRequest {
+  const body = parseJson(text);
+  if (!isPlainObject(body)) {
+    throw invalid(process, [
+      { path: '', message: `must be a JSON object (a process request), got ${kindOf(body)}` },
+    ]);
+  }
+  const issues: ProblemIssue[] = [];
+  const parsed = safeParseModel(ProcessRequestSchema, body);
+  if (!parsed.success) {
+    issues.push(...parsed.issues.map(({ path, message }) => ({ path, message })));
+  }
+  // The raw JSON is validated, not the model's output, so that inputs reach the process as sent.
+  const inputs = body.inputs ?? {};
+  if (isPlainObject(inputs)) issues.push(...process.validateInputs(inputs));
+  else if (parsed.success)
+    issues.push({ path: 'inputs', message: `must be an object, got ${kindOf(inputs)}` });
+  const outputIds = checkOutputs(body.outputs, process, issues);
+  if (issues.length > 0) throw invalid(process, issues);
+  return { inputs: inputs as ProcessInputs, outputIds };
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') {
+    throw invalidParameterValue(
+      'The request body is empty; send a JSON process request such as {"inputs": {}}.',
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalidParameterValue(`The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function checkOutputs(
+  outputs: unknown,
+  process: RegisteredProcess,
+  issues: ProblemIssue[],
+): string[] | undefined {
+  if (!isPlainObject(outputs)) return undefined;
+  const known = process.description.outputs ?? {};
+  for (const [id, output] of Object.entries(outputs)) {
+    if (!Object.hasOwn(known, id)) {
+      issues.push({ path: `outputs.${id}`, message: 'is not an output of this process' });
+    } else if (isPlainObject(output) && output.transmissionMode === 'reference') {
+      issues.push({
+        path: `outputs.${id}.transmissionMode`,
+        message: "'reference' is not supported; this server returns outputs by value",
+      });
+    }
+  }
+  // An empty `outputs` asks for every output, like an absent one.
+  const ids = Object.keys(outputs);
+  return ids.length > 0 ? ids : undefined;
+}
+
+function invalid(process: RegisteredProcess, issues: ProblemIssue[]) {
+  return invalidParameterValue(
+    `Invalid request to execute process '${process.id}': ${formatIssues(issues)}`,
+    issues,
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}

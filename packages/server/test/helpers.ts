@@ -1,0 +1,94 @@
+import { type ModelSchema, parseModel } from '@s2gos/models';
+import { expect } from 'vitest';
+import { type RunningServer, type ServerOptions, startServer } from '../src/index.js';
+
+/** An answer of the server: status, headers and the parsed JSON body (or the text). */
+export interface Answer<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** A server for one test file, talked to with plain `fetch`. */
+export class TestServer {
+  private constructor(
+    readonly server: RunningServer,
+    readonly token?: string,
+  ) {}
+
+  static async start(options: ServerOptions = {}): Promise<TestServer> {
+    return new TestServer(await startServer({ port: 0, ...options }), options.token);
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+
+  /** Sends a request (with the token, if the server has one) and reads the body. */
+  async fetch(path: string, init: RequestInit = {}): Promise<Answer> {
+    const headers = new Headers(init.headers);
+    if (this.token && !headers.has('Authorization')) {
+      headers.set('Authorization', `Bearer ${this.token}`);
+    }
+    const res = await fetch(`${this.url}${path}`, { ...init, headers });
+    const text = await res.text();
+    const type = res.headers.get('Content-Type') ?? '';
+    const body = type.includes('json') && text ? JSON.parse(text) : text;
+    return { status: res.status, headers: res.headers, body };
+  }
+
+  /** GET a document, expect 200 JSON and parse it with a models schema. */
+  async get<S extends ModelSchema>(
+    path: string,
+    schema: S,
+  ): Promise<ReturnType<typeof parseModel<S>>> {
+    const answer = await this.fetch(path);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.headers.get('Content-Type')).toMatch(/^application\/json/);
+    return parseModel(schema, answer.body);
+  }
+
+  /** POST an execute request (`body` is sent as JSON unless it is a string). */
+  execute(processId: string, body: unknown, headers: Record<string, string> = {}) {
+    return this.fetch(`/processes/${processId}/execution`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+}
+
+/** Polls `check` until it returns a value other than `undefined`, at most `tries` times. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  { tries = 200, interval = 10 } = {},
+): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+  throw new Error(`Condition not met after ${tries} tries`);
+}
+
+/** The OGC exception URI of a problem type name. */
+export const ogcException = (name: string) =>
+  `http://www.opengis.net/def/exceptions/ogcapi-processes-1/1.0/${name}`;
+
+/** Expects an RFC 7807 problem with this status and type. */
+export function expectProblem(
+  answer: Answer,
+  status: number,
+  type: string,
+): Record<string, unknown> {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  expect(answer.headers.get('Content-Type')).toBe('application/problem+json');
+  expect(answer.body).toMatchObject({ type, status });
+  const body = answer.body as Record<string, unknown>;
+  expect(typeof body.title).toBe('string');
+  return body;
+}
