@@ -1,2 +1,28 @@
-/** Placeholder until the package is implemented. */
-export const packageName = '@s2gos/async';
+/**
+ * `@s2gos/async`: the asynchronous client of the ESA DTE-S2GOS processing service (OGC API -
+ * Processes), built on ky. This is the Node entry; browsers get `browser.ts` through the
+ * `browser` export condition.
+ */
+import { resolveConfig } from '@s2gos/config/node';
+import { AsyncClientBase, type AsyncClientOptions } from './client.js';
+
+export * from './api.js';
+
+/**
+ * The asynchronous client. Configuration is resolved by `@s2gos/config/node`: explicit
+ * options, then environment, then the configuration file (`configPath`, default
+ * `~/.s2gos/config`), read synchronously here.
+ *
+ * @example
+ * ```ts
+ * const client = new AsyncClient({ serverUrl: 'http://127.0.0.1:8008' });
+ * const { processes } = await client.getProcesses();
+ * ```
+ */
+export class AsyncClient extends AsyncClientBase {
+  /** @throws `ConfigError` for a broken configuration file, `ClientError` for invalid options */
+  constructor(options: AsyncClientOptions = {}) {
+    // Follows redirects itself: Node's fetch would otherwise decide what crosses origins.
+    super(options, { resolveConfig, redirects: 'manual' });
+  }
+}

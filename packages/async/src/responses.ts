@@ -1,0 +1,249 @@
+/**
+ * The one place that turns what came back — a response, or an error thrown by ky or fetch —
+ * into a typed document or a member of the {@link ClientError} family.
+ */
+import { type ApiError, ApiErrorSchema, type ModelIssue, safeParseModel } from '@s2gos/models';
+import { isHTTPError, isTimeoutError } from 'ky';
+import { ClientError, ErrorType, TransportError } from './errors.js';
+import { displayUrl } from './url.js';
+
+/** What the mapping needs to know about the exchange, for messages and redaction. */
+export interface ExchangeContext {
+  /** Operation name, e.g. `getJob`. */
+  operation: string;
+  method: string;
+  /** The request URL; shown through `displayUrl`, computed only when an error is built. */
+  url: URL;
+  /** Removes secrets (the access token) from text that came from elsewhere. */
+  redact: (text: string) => string;
+}
+
+/** Longest excerpt of a foreign body quoted in an error. */
+export const EXCERPT_LENGTH = 200;
+const MAX_LISTED_ISSUES = 3;
+
+/** Parses a 2xx body as JSON; a non-JSON or empty body is a `ClientError`. */
+export function readJson(response: Response, text: string, context: ExchangeContext): unknown {
+  if (text.trim() === '') {
+    throw invalidResponse(response.status, context, 'the body is empty');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    const excerpt = bodyExcerpt(text, response.headers.get('content-type'), context);
+    throw invalidResponse(response.status, context, `the body is not JSON: ${excerpt}`);
+  }
+}
+
+/**
+ * Validates `json` as the operation's document with `@s2gos/models` (its leniency rules apply);
+ * a mismatch is a `ClientError` listing the first problems.
+ */
+export function validateDocument<T>(
+  parse: (json: unknown) => { success: true; output: T } | { success: false; issues: ModelIssue[] },
+  json: unknown,
+  documentName: string,
+  status: number,
+  context: ExchangeContext,
+): T {
+  const result = parse(json);
+  if (result.success) return result.output;
+  const listed = result.issues.slice(0, MAX_LISTED_ISSUES).map(formatIssue);
+  const more = result.issues.length - listed.length;
+  const problems = listed.join('; ') + (more > 0 ? ` (and ${more} more)` : '');
+  throw invalidResponse(status, context, `not a valid ${documentName} document: ${problems}`);
+}
+
+/** A 2xx status the operation does not expect. */
+export function unexpectedStatus(response: Response, context: ExchangeContext): ClientError {
+  return invalidResponse(response.status, context, `unexpected status ${response.status}`);
+}
+
+/** Maps anything thrown while sending into the error family. */
+export async function errorFromThrown(
+  error: unknown,
+  context: ExchangeContext & { signal?: AbortSignal | undefined; closed: boolean },
+): Promise<ClientError> {
+  if (error instanceof ClientError) return error;
+  const where = location(context);
+  if (context.closed) {
+    return new ClientError(
+      `${context.operation}: the client was closed`,
+      { type: ErrorType.closed, title: 'Client closed' },
+      { ...where, cause: error },
+    );
+  }
+  if (isHTTPError(error)) return errorFromResponse(error.response, context);
+  if (context.signal?.aborted) {
+    return new TransportError(
+      `${prefix(context)} was aborted`,
+      { type: ErrorType.aborted, title: 'Request aborted' },
+      { ...where, cause: context.signal.reason },
+    );
+  }
+  if (isTimeoutError(error)) return timeoutError(context, error);
+  const reason = context.redact(networkReason(error));
+  return new TransportError(
+    `${prefix(context)} failed: ${reason}`,
+    { type: ErrorType.network, title: 'Network error', detail: reason },
+    { ...where, cause: error },
+  );
+}
+
+/** The request, or the reading of its body, took longer than the timeout. */
+export function timeoutError(context: ExchangeContext, cause: unknown): TransportError {
+  return new TransportError(
+    `${prefix(context)} timed out`,
+    { type: ErrorType.timeout, title: 'Request timed out' },
+    { ...location(context), cause },
+  );
+}
+
+/** Maps a non-2xx response into a `ClientError` with an `apiError` built from its body. */
+export async function errorFromResponse(
+  response: Response,
+  context: ExchangeContext,
+): Promise<ClientError> {
+  const text = await response.text().catch(() => '');
+  const apiError = redactApiError(apiErrorFromBody(response, text, context), context.redact);
+  const statusText = `${response.status}${apiError.title ? ` ${apiError.title}` : ''}`;
+  const detail = apiError.detail ? `: ${excerpt(apiError.detail)}` : '';
+  return new ClientError(`${prefix(context)} answered ${statusText}${detail}`, apiError, {
+    ...location(context),
+    status: response.status,
+  });
+}
+
+function apiErrorFromBody(response: Response, text: string, context: ExchangeContext): ApiError {
+  const { status } = response;
+  const title = response.statusText || STATUS_TITLES[status] || `HTTP ${status}`;
+  const normalised = (detail: string | undefined, extra: object = {}): ApiError => ({
+    type: ErrorType.http,
+    title,
+    status,
+    ...(detail ? { detail } : {}),
+    ...extra,
+  });
+  if (text.trim() === '') return normalised(undefined);
+  const json = parseJsonOrUndefined(text);
+  if (isRecord(json)) {
+    if (typeof json.type === 'string' || typeof json.title === 'string') {
+      const parsed = safeParseModel(ApiErrorSchema, { type: ErrorType.http, ...json });
+      if (parsed.success)
+        return { title, ...parsed.output, status: parsed.output.status ?? status };
+    }
+    // {code, description} (OGC examples and many gateways)
+    if (typeof json.description === 'string') {
+      return normalised(excerpt(json.description), { code: json.code });
+    }
+    // {detail: [{loc, msg}]} (FastAPI validation errors) or {detail: "..."}
+    if (Array.isArray(json.detail)) return normalised(excerpt(fastApiDetail(json.detail)));
+    if (typeof json.detail === 'string') return normalised(excerpt(json.detail));
+    for (const key of ['message', 'error'] as const) {
+      if (typeof json[key] === 'string') return normalised(excerpt(json[key]));
+    }
+  }
+  return normalised(bodyExcerpt(text, response.headers.get('content-type'), context));
+}
+
+function fastApiDetail(items: unknown[]): string {
+  return items
+    .map((item) => {
+      if (!isRecord(item)) return JSON.stringify(item);
+      const location = Array.isArray(item.loc) ? item.loc.join('.') : undefined;
+      const message = typeof item.msg === 'string' ? item.msg : JSON.stringify(item);
+      return location ? `${location}: ${message}` : message;
+    })
+    .join('; ');
+}
+
+/** A bounded, single-line excerpt of a body; HTML is reduced to its text. */
+function bodyExcerpt(text: string, contentType: string | null, context: ExchangeContext): string {
+  const html = contentType?.includes('html') || /^\s*<(!doctype|html|head|body)/i.test(text);
+  const plain = html
+    ? text
+        .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+    : text;
+  return excerpt(context.redact(plain));
+}
+
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= EXCERPT_LENGTH ? line : `${line.slice(0, EXCERPT_LENGTH - 1)}…`;
+}
+
+function redactApiError(apiError: ApiError, redact: (text: string) => string): ApiError {
+  const copy: Record<string, unknown> = { ...apiError };
+  for (const key of ['type', 'title', 'detail', 'instance'] as const) {
+    const value = copy[key];
+    if (typeof value === 'string') copy[key] = redact(value);
+  }
+  if (Array.isArray(apiError.traceback)) copy.traceback = apiError.traceback.map(redact);
+  return copy as ApiError;
+}
+
+function invalidResponse(status: number, context: ExchangeContext, problem: string): ClientError {
+  const detail = context.redact(problem);
+  return new ClientError(
+    `${context.operation}: invalid response from ${context.method} ${displayUrl(context.url)} (${status}): ${detail}`,
+    { type: ErrorType.invalidResponse, title: 'Invalid response', status, detail },
+    { ...location(context), status },
+  );
+}
+
+function formatIssue(issue: ModelIssue): string {
+  return issue.message;
+}
+
+function networkReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // undici: TypeError('fetch failed') with the system error (ECONNRESET, ...) as cause
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return `${error.message} (${typeof code === 'string' ? code : cause.message})`;
+  }
+  return error.message;
+}
+
+function prefix(context: ExchangeContext): string {
+  return `${context.operation}: ${context.method} ${displayUrl(context.url)}`;
+}
+
+function location(context: ExchangeContext) {
+  return { operation: context.operation, method: context.method, url: displayUrl(context.url) };
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// HTTP/2 and some proxies send no reason phrase.
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};

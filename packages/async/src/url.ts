@@ -1,0 +1,89 @@
+/**
+ * The only place that builds request URLs. The server URL keeps its base path, and each path
+ * parameter becomes exactly one encoded path segment, so no id can address another endpoint.
+ */
+
+/** Query parameters: arrays repeat the name, `undefined` leaves it out. */
+export type SearchParams =
+  | URLSearchParams
+  | Record<string, string | number | boolean | readonly (string | number | boolean)[] | undefined>;
+
+/**
+ * Parses the server URL once. Fails for anything that is not an absolute http(s) URL; user info
+ * is refused because fetch rejects such URLs and because it would put secrets into messages.
+ */
+export function parseServerUrl(serverUrl: string): URL {
+  let url: URL;
+  try {
+    url = new URL(serverUrl);
+  } catch {
+    throw new TypeError(`invalid server URL ${JSON.stringify(serverUrl)}: not an absolute URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`invalid server URL: protocol ${url.protocol} is not http: or https:`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new TypeError('invalid server URL: user info (user:password@) is not supported');
+  }
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}
+
+/**
+ * Encodes one path parameter as one segment. `encodeURIComponent` already escapes `/`, `?`, `#`
+ * and `%`; the URL parser would still collapse a segment that is exactly `.` or `..` (it also
+ * treats `%2E%2E` as `..`), and an empty segment would address the collection, so those are
+ * refused.
+ */
+export function encodePathParameter(name: string, value: unknown): string {
+  if (typeof value !== 'string') {
+    throw new TypeError(`${name} must be a string, got ${typeof value}`);
+  }
+  if (value === '' || value === '.' || value === '..') {
+    throw new TypeError(`${name} ${JSON.stringify(value)} can't be used as a path segment`);
+  }
+  return encodeURIComponent(value);
+}
+
+/**
+ * Builds the URL of `template` (like `jobs/{jobId}`, relative to the base path) on `base`
+ * (from {@link parseServerUrl}).
+ */
+export function buildUrl(
+  base: URL,
+  template: string,
+  params: Readonly<Record<string, unknown>>,
+  searchParams?: SearchParams,
+): URL {
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodePathParameter(name, params[name]),
+  );
+  // Concatenating onto href (not `new URL(path, base)`) keeps the base path even when a
+  // segment starts with something the parser would read as a scheme or an authority.
+  const url = new URL(base.href + path);
+  if (searchParams !== undefined) url.search = encodeSearchParams(searchParams);
+  return url;
+}
+
+function encodeSearchParams(searchParams: SearchParams): string {
+  if (searchParams instanceof URLSearchParams) return searchParams.toString();
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(searchParams)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) query.append(name, String(item));
+  }
+  return query.toString();
+}
+
+/** The URL as it may appear in messages: without user info, query values that look secret masked. */
+export function displayUrl(url: URL | string): string {
+  const copy = new URL(url);
+  copy.username = '';
+  copy.password = '';
+  for (const name of [...copy.searchParams.keys()]) {
+    if (/token|key|secret|password|auth/i.test(name)) copy.searchParams.set(name, '****');
+  }
+  return copy.href;
+}

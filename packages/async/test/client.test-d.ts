@@ -1,0 +1,107 @@
+import type { parseModel } from '@s2gos/models';
+import { describe, expectTypeOf, it } from 'vitest';
+import type { AsyncClient as BrowserAsyncClient } from '../src/browser.js';
+import {
+  type ApiError,
+  type AsyncClient,
+  type Capabilities,
+  ClientError,
+  ClientException,
+  type ConformanceDeclaration,
+  type JobInfo,
+  type JobList,
+  type JobResults,
+  type JobRun,
+  type OperationArgs,
+  type OperationName,
+  type OperationResult,
+  type ProcessDescription,
+  type ProcessList,
+  type ProcessRequest,
+  type ResolvedConfig,
+  type TransportError,
+} from '../src/index.js';
+import type { operationTable } from '../src/operations.js';
+
+declare const client: AsyncClient;
+
+describe('AsyncClient method types', () => {
+  it('resolves each call to its model document', () => {
+    expectTypeOf(client.getCapabilities()).toEqualTypeOf<Promise<Capabilities>>();
+    expectTypeOf(client.getConformance()).toEqualTypeOf<Promise<ConformanceDeclaration>>();
+    expectTypeOf(client.getProcesses()).toEqualTypeOf<Promise<ProcessList>>();
+    expectTypeOf(client.getProcess('p')).toEqualTypeOf<Promise<ProcessDescription>>();
+    expectTypeOf(client.executeProcess('p', { inputs: {} })).toEqualTypeOf<Promise<JobInfo>>();
+    expectTypeOf(client.getJobs()).toEqualTypeOf<Promise<JobList>>();
+    expectTypeOf(client.getJob('j')).toEqualTypeOf<Promise<JobInfo>>();
+    expectTypeOf(client.dismissJob('j')).toEqualTypeOf<Promise<JobInfo>>();
+    expectTypeOf(client.getJobResults('j')).toEqualTypeOf<Promise<JobResults>>();
+    expectTypeOf(client.waitForJob('j')).toEqualTypeOf<Promise<JobInfo>>();
+    expectTypeOf(client.executeAndWait('p', {})).toEqualTypeOf<Promise<JobRun>>();
+    expectTypeOf(client.close()).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(client.config).toEqualTypeOf<ResolvedConfig>();
+  });
+
+  it('checks arguments and options', () => {
+    // @ts-expect-error a job id is a string
+    client.getJob(42);
+    // @ts-expect-error the execute request is required
+    client.executeProcess('p');
+    client.getJobs({
+      searchParams: { limit: 10, status: ['running', 'failed'], processID: 'echo' },
+    });
+    // @ts-expect-error not a job status
+    client.getJobs({ searchParams: { status: 'finished' } });
+    client.getJob('j', {
+      signal: AbortSignal.timeout(1),
+      timeout: 5,
+      retry: 1,
+      headers: { a: 'b' },
+    });
+  });
+
+  it('types perform by operation name', () => {
+    expectTypeOf(client.perform('getJob', ['j'])).toEqualTypeOf<Promise<JobInfo>>();
+    expectTypeOf<OperationArgs<'getJob'>>().toEqualTypeOf<[jobId: string]>();
+    expectTypeOf<OperationArgs<'executeProcess'>>().toEqualTypeOf<
+      [processId: string, request: ProcessRequest]
+    >();
+    // @ts-expect-error getJob takes one argument
+    client.perform('getJob', []);
+  });
+
+  it('has the same shape in the browser build', () => {
+    expectTypeOf<BrowserAsyncClient['getJob']>().toEqualTypeOf<AsyncClient['getJob']>();
+    expectTypeOf<BrowserAsyncClient['executeAndWait']>().toEqualTypeOf<
+      AsyncClient['executeAndWait']
+    >();
+  });
+});
+
+describe('the operation table agrees with the declared signatures', () => {
+  type Table = typeof operationTable;
+  type PathArgs<P extends readonly string[]> = { -readonly [K in keyof P]: string };
+  type InferredArgs<N extends OperationName> = [
+    ...PathArgs<Table[N]['pathParams']>,
+    ...(Table[N]['body'] extends true ? [ProcessRequest] : []),
+  ];
+  type InferredResult<N extends OperationName> = ReturnType<typeof parseModel<Table[N]['schema']>>;
+
+  it('for every operation', () => {
+    expectTypeOf<{ [N in OperationName]: InferredResult<N> }>().toEqualTypeOf<{
+      [N in OperationName]: OperationResult<N>;
+    }>();
+    expectTypeOf<{ [N in OperationName]: InferredArgs<N> }>().toEqualTypeOf<{
+      [N in OperationName]: OperationArgs<N>;
+    }>();
+  });
+});
+
+describe('errors', () => {
+  it('ClientException is ClientError; TransportError extends it', () => {
+    expectTypeOf<ClientException>().toEqualTypeOf<ClientError>();
+    expectTypeOf(ClientException).toEqualTypeOf(ClientError);
+    expectTypeOf<TransportError>().toMatchTypeOf<ClientError>();
+    expectTypeOf<ClientError['apiError']>().toEqualTypeOf<ApiError>();
+  });
+});
