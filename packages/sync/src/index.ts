@@ -1,2 +1,37 @@
-/** Placeholder until the package is implemented. */
-export const packageName = '@s2gos/sync';
+/**
+ * `@s2gos/sync`: the blocking client of the ESA DTE-S2GOS processing service. `Client` runs the
+ * `AsyncClient` of `@s2gos/async` in a worker thread (through synckit) and blocks the calling
+ * thread until each answer is there.
+ *
+ * @packageDocumentation
+ */
+
+export type {
+  ApiError,
+  Capabilities,
+  ClientConfig,
+  ConformanceDeclaration,
+  JobInfo,
+  JobList,
+  JobResults,
+  JobRun,
+  JobStatus,
+  ProcessDescription,
+  ProcessList,
+  ProcessRequest,
+  ProcessSummary,
+  ResolvedConfig,
+} from '@s2gos/async';
+// The error family and the documents, so that a script needs this package only.
+export {
+  ClientError,
+  type ClientErrorData,
+  ClientException,
+  ConfigError,
+  ErrorType,
+  TransportError,
+} from '@s2gos/async';
+export { Client, type SyncOperations } from './client.js';
+export type { SyncExecuteAndWaitOptions, SyncWaitForJobOptions } from './jobs.js';
+export { CALL_MARGIN, MAX_TIMEOUT, WORKER_FAILURE } from './limits.js';
+export type { ClientOptions, SyncCallOptions, SyncRetryOptions } from './options.js';

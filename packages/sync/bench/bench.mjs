@@ -1,0 +1,100 @@
+// pnpm bench: the blocking Client against the AsyncClient, in one run against a local server
+// started in a child process (a sync call to a server in its own thread would deadlock).
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { AsyncClient } from '@s2gos/async';
+import { Client } from '@s2gos/sync';
+
+const ROUNDS = 10; // sync and async alternate, so drift of the machine hits both alike
+const CALLS_PER_ROUND = 100;
+const FRESH_PROCESSES = 15;
+const NAIVE_CALLS = 15;
+
+const here = (file) => fileURLToPath(new URL(file, import.meta.url));
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const ms = (value) => `${value.toFixed(3)} ms`;
+
+const server = spawn(process.execPath, [here('./server.mjs')], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+try {
+  const [chunk] = await once(server.stdout, 'data');
+  const serverUrl = String(chunk).trim();
+
+  const sync = new Client({ serverUrl });
+  const async = new AsyncClient({ serverUrl });
+  const { jobID } = sync.executeAndWait('echo', { inputs: { value: 'bench' } }).job;
+
+  // warm-up: JIT, connections
+  for (let i = 0; i < 50; i++) {
+    sync.getJob(jobID);
+    await async.getJob(jobID);
+  }
+  const syncTimes = [];
+  const asyncTimes = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let i = 0; i < CALLS_PER_ROUND; i++) {
+      const started = performance.now();
+      sync.getJob(jobID);
+      syncTimes.push(performance.now() - started);
+    }
+    for (let i = 0; i < CALLS_PER_ROUND; i++) {
+      const started = performance.now();
+      await async.getJob(jobID);
+      asyncTimes.push(performance.now() - started);
+    }
+  }
+  sync.close();
+  await async.close();
+
+  const firstCalls = [];
+  const firstCallsCpu = [];
+  for (let i = 0; i < FRESH_PROCESSES; i++) {
+    const output = execFileSync(process.execPath, [here('./first-call.mjs'), serverUrl, jobID]);
+    const { wall, cpu } = JSON.parse(String(output));
+    firstCalls.push(wall);
+    firstCallsCpu.push(cpu);
+  }
+
+  const naiveTimes = [];
+  for (let i = 0; i < NAIVE_CALLS; i++) {
+    const started = performance.now();
+    JSON.parse(
+      String(execFileSync(process.execPath, [here('./naive-get-job.mjs'), serverUrl, jobID])),
+    );
+    naiveTimes.push(performance.now() - started);
+  }
+
+  const syncMedian = median(syncTimes);
+  const asyncMedian = median(asyncTimes);
+  const naiveMedian = median(naiveTimes);
+  const firstMedian = median(firstCalls);
+  const load = loadavg()[0].toFixed(1);
+  console.log(
+    `@s2gos/sync bench (node ${process.version}, ${cpus().length} CPUs, load ${load}, server ${serverUrl})`,
+  );
+  console.log(`sequential getJob, median of ${syncTimes.length} calls each:`);
+  console.log(`  Client (sync)         ${ms(syncMedian)}`);
+  console.log(`  AsyncClient           ${ms(asyncMedian)}`);
+  console.log(`  ratio sync / async    ${(syncMedian / asyncMedian).toFixed(2)}   (target <= 1.5)`);
+  console.log(`first call in a fresh process (new Client + getJob, worker start included):`);
+  console.log(`  median of ${FRESH_PROCESSES}          ${ms(firstMedian)}   (target <= 100 ms)`);
+  console.log(
+    `  min / max             ${ms(Math.min(...firstCalls))} / ${ms(Math.max(...firstCalls))}`,
+  );
+  console.log(
+    `  CPU time, median      ${ms(median(firstCallsCpu))}   (all threads of the process, V8 helpers included)`,
+  );
+  console.log(`naive blocking alternative (execFileSync of a node process per getJob):`);
+  console.log(`  median of ${NAIVE_CALLS}          ${ms(naiveMedian)}`);
+  console.log(`  ratio naive / sync    ${(naiveMedian / syncMedian).toFixed(0)}`);
+  console.log(`  ratio naive / first   ${(naiveMedian / firstMedian).toFixed(2)}`);
+} finally {
+  server.kill();
+}

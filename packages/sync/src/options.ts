@@ -1,0 +1,135 @@
+/**
+ * The sync client's options, normalised once at its edge: what cannot cross to the worker thread
+ * is rejected with an error naming it, data in a non-clonable wrapper (`Headers`,
+ * `URLSearchParams`) is unwrapped, and every timeout is finite so that every call is bounded.
+ */
+import {
+  type AsyncClientOptions,
+  type CallOptions,
+  ClientError,
+  DEFAULT_TIMEOUT,
+  ErrorType,
+  type HeadersOption,
+  type RetryOptions,
+  type SearchParams,
+} from '@s2gos/async';
+import { findUnclonable } from './clonable.js';
+import { MAX_TIMEOUT } from './limits.js';
+import type { WorkerClientOptions } from './protocol.js';
+
+/** Retry options of the sync client: ky's, without the `delay` function. */
+export type SyncRetryOptions = Omit<RetryOptions, 'delay'>;
+
+/**
+ * Options of `new Client(options)`: those of `AsyncClient` that are plain data. A custom `fetch`
+ * (or any function) cannot run in the worker thread and is rejected; `timeout` must be finite and
+ * at most 600 000 ms (10 minutes).
+ */
+export interface ClientOptions extends Omit<AsyncClientOptions, 'fetch' | 'retry'> {
+  /** Retry policy of idempotent requests; a number sets the limit. */
+  retry?: number | SyncRetryOptions | undefined;
+}
+
+/**
+ * Per-call options of the sync client: those of `AsyncClient` without `signal` (the calling thread
+ * is blocked during the call, so nothing could abort it; use `timeout`).
+ */
+export type SyncCallOptions<Options = CallOptions> = Omit<Options, 'signal' | 'retry'> & {
+  /** Retry policy of this call; on `executeProcess`/`dismissJob` it opts into retries. */
+  retry?: number | SyncRetryOptions | undefined;
+};
+
+/**
+ * Splits and checks the constructor options: `twin` builds the caller-side `AsyncClient` that
+ * resolves the configuration; `worker` (completed with the resolved config) builds the worker's.
+ */
+export function normaliseClientOptions(options: ClientOptions): {
+  twin: AsyncClientOptions;
+  worker: Omit<WorkerClientOptions, 'config'>;
+  timeout: number;
+} {
+  if (typeof options !== 'object' || options === null) {
+    throw invalidArgument(undefined, `Client options must be an object, got ${typeof options}`);
+  }
+  const headers = plainHeaders(options.headers);
+  rejectUnclonable(undefined, 'Client option', { ...options, headers });
+  const timeout = checkTimeout(undefined, options.timeout) ?? DEFAULT_TIMEOUT;
+  const { timeout: _timeout, retry, validate } = options;
+  return {
+    twin: { ...options, headers },
+    worker: omitUndefined({ timeout, retry, headers, validate }),
+    timeout,
+  };
+}
+
+/** Checks and unwraps per-call options; `operation` names the call in errors. */
+export function normaliseCallOptions(
+  operation: string,
+  options: SyncCallOptions | undefined,
+): CallOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) {
+    throw invalidArgument(operation, `options must be an object, got ${typeof options}`);
+  }
+  const normalised = omitUndefined({
+    ...options,
+    headers: plainHeaders(options.headers),
+    searchParams: plainSearchParams(options.searchParams),
+    timeout: checkTimeout(operation, options.timeout),
+  });
+  rejectUnclonable(operation, 'option', normalised);
+  return normalised;
+}
+
+/** Rejects arguments that cannot be sent to the worker (a function in a request body, say). */
+export function checkArguments(operation: string, args: readonly unknown[]): void {
+  const found = findUnclonable(args, 'arguments');
+  if (found) throw invalidArgument(operation, `${found.path} ${found.reason} ${CANNOT_CROSS}`);
+}
+
+/** Builds the `ClientError` of a rejected argument, shaped like the async client's. */
+export function invalidArgument(operation: string | undefined, detail: string): ClientError {
+  return new ClientError(
+    operation ? `${operation}: ${detail}` : detail,
+    { type: ErrorType.invalidArgument, title: 'Invalid argument', detail },
+    { operation },
+  );
+}
+
+const CANNOT_CROSS =
+  'and cannot be sent to the worker thread that performs the requests of the sync Client; use AsyncClient for it';
+
+function rejectUnclonable(operation: string | undefined, what: string, options: object): void {
+  const found = findUnclonable(options, '');
+  if (found)
+    throw invalidArgument(operation, `${what} ${found.path} ${found.reason} ${CANNOT_CROSS}`);
+}
+
+function checkTimeout(
+  operation: string | undefined,
+  timeout: number | undefined,
+): number | undefined {
+  if (timeout === undefined) return undefined;
+  if (typeof timeout !== 'number' || !(timeout > 0 && timeout <= MAX_TIMEOUT)) {
+    throw invalidArgument(
+      operation,
+      `timeout must be a number of milliseconds above 0 and at most ${MAX_TIMEOUT} (a blocking call needs a bound), got ${String(timeout)}`,
+    );
+  }
+  return timeout;
+}
+
+function plainHeaders(headers: HeadersOption | undefined): HeadersOption | undefined {
+  return headers instanceof Headers ? Object.fromEntries(headers.entries()) : headers;
+}
+
+function plainSearchParams(searchParams: SearchParams | undefined): SearchParams | undefined {
+  if (!(searchParams instanceof URLSearchParams)) return searchParams;
+  const record: Record<string, string[]> = {};
+  for (const name of new Set(searchParams.keys())) record[name] = searchParams.getAll(name);
+  return record;
+}
+
+function omitUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,29 @@
+/**
+ * The messages between the calling thread and the worker. Everything here is plain data: it
+ * crosses the thread boundary by structured clone.
+ */
+import type { AsyncClientOptions, CallOptions, OperationName } from '@s2gos/async';
+import type { SerializedError } from './serialize.js';
+
+/** What the worker's `AsyncClient` is built from: the configuration comes resolved. */
+export type WorkerClientOptions = Pick<
+  AsyncClientOptions,
+  'config' | 'timeout' | 'retry' | 'headers' | 'validate'
+>;
+
+/** A request to the worker. `clientId` names the `Client` the worker keeps state for. */
+export type WorkerRequest =
+  | { type: 'create'; clientId: number; options: WorkerClientOptions }
+  | {
+      type: 'call';
+      clientId: number;
+      operation: OperationName;
+      args: readonly unknown[];
+      options: CallOptions;
+      /** Hard upper bound of the call in ms: the request timeout plus a margin. */
+      bound: number;
+    }
+  | { type: 'close'; clientId: number };
+
+/** The worker's answer; it never throws across the boundary. */
+export type WorkerReply = { ok: true; value: unknown } | { ok: false; error: SerializedError };
