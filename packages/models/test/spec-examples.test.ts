@@ -1,6 +1,7 @@
 /**
  * Every inline example of the shared specifications parses with the schema of the document it
- * illustrates. The YAML files are read at test time from `shared/spec` beside the repository.
+ * illustrates. The YAML files are a verbatim copy of the project's shared specifications
+ * (`test/fixtures/spec`, provenance in its README.md), so a fresh clone tests them on its own.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -11,8 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import * as models from '../src/index.js';
 import { type ModelSchema, safeParseModel } from '../src/index.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const specDir = resolve(repoRoot, '..', 'shared', 'spec');
+const specDir = resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'spec');
 
 // Document names of the s2gos YAML (`#/components/schemas/<Name>`) are ours; the OGC files are
 // named differently.
