@@ -1,22 +1,5 @@
-import { join } from 'node:path';
-import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
-
-/**
- * Each build finds the worker from its own module location: `import.meta.url` in ESM,
- * `__dirname` in CommonJS. The CJS build gets `worker-location.cjs.ts` instead of the ESM file, so
- * no `import.meta` shim (which mis-encodes paths holding `#`, `%` or `?`) is ever involved.
- */
-const workerLocation: Plugin = {
-  name: 'worker-location',
-  setup(build) {
-    const file =
-      build.initialOptions.format === 'cjs' ? 'worker-location.cjs.ts' : 'worker-location.ts';
-    build.onResolve({ filter: /^\.\/worker-location\.js$/ }, (args) => ({
-      path: join(args.resolveDir, file),
-    }));
-  },
-};
+import { perFormatModule } from '../../scripts/tsup-per-format';
 
 const WORKER_FILES = ['worker.cjs', 'worker.cjs.map'];
 
@@ -29,14 +12,23 @@ export default defineConfig([
     clean: WORKER_FILES.map((file) => `!${file}`),
     sourcemap: true,
     target: 'node20',
-    esbuildPlugins: [workerLocation],
+    // Each build finds the worker from its own location (`import.meta.url` or `__dirname`).
+    esbuildPlugins: [perFormatModule('worker-location')],
   },
   {
-    // One worker for both builds, CommonJS: synckit starts it by path in a worker thread, and the
-    // CJS build of @s2gos/async (one bundled file) loads there faster than its ESM module graph.
+    // One worker for both builds, CommonJS: synckit starts it by path in a worker thread. It bundles
+    // @s2gos/async with what it uses (ky, @s2gos/models, valibot), tree-shaken: a fresh thread then
+    // loads one file instead of resolving and evaluating a package graph — the bulk of the first
+    // call's time. The worker builds on `AsyncClientBase` with a configuration resolved by the
+    // caller, so the config-file code of `@s2gos/config/node` is shaken out; esbuild still parses
+    // it and would warn about its `import.meta.url` (ESM-only, unused here), hence the override.
     entry: ['src/worker.ts'],
     format: ['cjs'],
     sourcemap: true,
     target: 'node20',
+    noExternal: ['@s2gos/async'],
+    esbuildOptions(options) {
+      options.logOverride = { ...options.logOverride, 'empty-import-meta': 'silent' };
+    },
   },
 ]);

@@ -47,15 +47,22 @@ export {
   type ClientErrorDetails,
   ClientException,
   clientErrorFromJSON,
+  closedError,
   ErrorType,
+  invalidArgument,
   TransportError,
 } from './errors.js';
 export {
+  createJobWait,
   createJobWaitPolicy,
   DEFAULT_JOB_WAIT,
   type JobOutcome,
+  type JobPoll,
+  type JobWait,
+  type JobWaitOptions,
   type JobWaitPolicy,
   type JobWaitPolicyOptions,
+  type JobWaitStep,
 } from './job-policy.js';
 export type { ExecuteAndWaitOptions, JobCalls, JobRun, WaitForJobOptions } from './jobs.js';
 export {

@@ -52,6 +52,11 @@ export interface ClientErrorData extends Omit<ClientErrorDetails, 'cause'> {
   cause?: { name: string; message: string } | undefined;
 }
 
+// Registry-wide brands: the ESM and CommonJS builds (the sync client's worker runs the CommonJS one)
+// and duplicate installs each have their own classes; `instanceof` must hold across all of them.
+const CLIENT_ERROR = Symbol.for('@s2gos/async.ClientError');
+const TRANSPORT_ERROR = Symbol.for('@s2gos/async.TransportError');
+
 /**
  * Raised when a call to the service fails: the server answered with an error status, the answer
  * was not the expected document, an argument was invalid, or the client was closed.
@@ -109,6 +114,25 @@ export class ClientError extends Error {
             : { name: typeof cause, message: String(cause) },
     };
   }
+
+  /**
+   * `instanceof` by brand, so it holds across the package's ESM and CommonJS builds and duplicate
+   * installs: an error thrown by one copy is an instance of the other copy's class.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: which class is asked is the point here
+    return isBranded(this, value);
+  }
+}
+Object.defineProperty(ClientError.prototype, CLIENT_ERROR, { value: true });
+
+// `asked` is the class on the right of `instanceof`; subclasses other than ours keep the ordinary
+// prototype check.
+function isBranded(asked: unknown, value: unknown): boolean {
+  const brand =
+    asked === ClientError ? CLIENT_ERROR : asked === TransportError ? TRANSPORT_ERROR : undefined;
+  if (brand === undefined) return Function.prototype[Symbol.hasInstance].call(asked, value);
+  return typeof value === 'object' && value !== null && brand in value;
 }
 
 /**
@@ -125,6 +149,7 @@ export type ClientException = ClientError;
 export class TransportError extends ClientError {
   override name = 'TransportError' as const;
 }
+Object.defineProperty(TransportError.prototype, TRANSPORT_ERROR, { value: true });
 
 /**
  * Rebuilds a {@link ClientError} or {@link TransportError} from its `toJSON()` data. The cause
@@ -138,11 +163,28 @@ export function clientErrorFromJSON(data: ClientErrorData): ClientError {
   return new ErrorClass(message, apiError, { ...details, cause: rebuiltCause });
 }
 
-/** The error for an argument rejected before any request was sent. */
+/**
+ * The error for an argument rejected before any request was sent (`apiError.type`
+ * {@link ErrorType.invalidArgument}); `operation` names the call, if any.
+ */
 export function invalidArgument(operation: string | undefined, detail: string): ClientError {
   return new ClientError(
     operation ? `${operation}: ${detail}` : detail,
     { type: ErrorType.invalidArgument, title: 'Invalid argument', detail },
+    { operation },
+  );
+}
+
+/**
+ * The error of any call made after `close()` (`apiError.type` {@link ErrorType.closed}).
+ *
+ * @param operation - the call that was refused, e.g. `getJob`
+ * @param clientName - the class to name in the advice, e.g. `Client` for the sync client
+ */
+export function closedError(operation: string, clientName = 'AsyncClient'): ClientError {
+  return new ClientError(
+    `${operation}: the client is closed; create a new ${clientName}`,
+    { type: ErrorType.closed, title: 'Client closed' },
     { operation },
   );
 }

@@ -1,6 +1,7 @@
 /**
- * How to wait for a job, as pure functions: the async `waitForJob` and the blocking loop of the
- * sync client both follow this one policy.
+ * How to wait for a job, without any I/O: the policy (delays, tolerated 404s, outcome, timeout)
+ * and the wait built on it ({@link createJobWait}), which the async `waitForJob` and the blocking
+ * loop of the sync client both drive.
  */
 import type { JobInfo } from '@s2gos/models';
 import { ClientError, ErrorType } from './errors.js';
@@ -106,4 +107,81 @@ export function createJobWaitPolicy(options: JobWaitPolicyOptions = {}): JobWait
         { operation: 'waitForJob', job: lastJob },
       ),
   };
+}
+
+/** What one poll of `getJob` gave: the job's status, or the error the call threw. */
+export type JobPoll = { job: JobInfo } | { error: unknown };
+
+/** What to do after a poll: return the finished job, or sleep `delay` ms and poll again. */
+export type JobWaitStep = { done: true; job: JobInfo } | { done: false; delay: number };
+
+/** Options of {@link createJobWait}: the policy's, plus the progress callback. */
+export interface JobWaitOptions extends JobWaitPolicyOptions {
+  /** Called with every status polled, including the final one. */
+  onProgress?: ((job: JobInfo) => void) | undefined;
+}
+
+/**
+ * One wait for one job, as a state machine fed with the outcome of each poll. It decides
+ * everything — tolerated early 404s, `onProgress`, success, failure, timeout, the next delay — so
+ * that the async `waitForJob` (awaiting `getJob` and an abortable sleep) and the sync client's
+ * blocking loop only poll and sleep:
+ *
+ * ```ts
+ * const wait = createJobWait(jobId, options);
+ * for (;;) {
+ *   const step = wait.next(await client.getJob(jobId).then((job) => ({ job }), (error) => ({ error })));
+ *   if (step.done) return step.job;
+ *   await sleep(step.delay);
+ * }
+ * ```
+ */
+export interface JobWait {
+  /** The last status polled, if any. */
+  readonly lastJob: JobInfo | undefined;
+  /**
+   * Takes the outcome of the next poll (the first poll comes right away) and returns what to do.
+   *
+   * @throws the `ClientError` of a failed or dismissed job or of the timeout, or the poll's own
+   *   error unless it is a 404 tolerated while the job was never seen.
+   */
+  next(poll: JobPoll): JobWaitStep;
+}
+
+/**
+ * Starts waiting for job `jobId`: the deadline runs from now.
+ *
+ * @throws `TypeError` for a negative or non-numeric setting (see {@link createJobWaitPolicy})
+ */
+export function createJobWait(jobId: string, options: JobWaitOptions = {}): JobWait {
+  const policy = createJobWaitPolicy(options);
+  const { onProgress } = options;
+  const deadline = Date.now() + policy.timeout;
+  let attempt = 0;
+  let lastJob: JobInfo | undefined;
+  return {
+    get lastJob() {
+      return lastJob;
+    },
+    next(poll) {
+      if ('job' in poll) {
+        lastJob = poll.job;
+        onProgress?.(poll.job);
+        const outcome = policy.outcome(poll.job);
+        if (outcome.state === 'success') return { done: true, job: poll.job };
+        if (outcome.state === 'failure') throw outcome.error;
+      } else if (
+        !(lastJob === undefined && isNotFound(poll.error) && policy.tolerateNotFound(attempt))
+      ) {
+        throw poll.error;
+      }
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw policy.timeoutError(jobId, lastJob);
+      return { done: false, delay: Math.min(policy.nextDelay(attempt++), remaining) };
+    },
+  };
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof ClientError && error.status === 404;
 }

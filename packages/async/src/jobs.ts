@@ -1,15 +1,13 @@
 /** Working with jobs beyond the seed: wait for a job, execute and wait. */
 import type { JobInfo, JobResults, ProcessRequest } from '@s2gos/models';
-import { ClientError, ErrorType, TransportError } from './errors.js';
-import { createJobWaitPolicy, type JobWaitPolicyOptions } from './job-policy.js';
+import { ErrorType, TransportError } from './errors.js';
+import { createJobWait, type JobWaitOptions } from './job-policy.js';
 import type { CallOptions } from './operations.js';
 
 /** Options of `waitForJob`. */
-export interface WaitForJobOptions extends JobWaitPolicyOptions {
+export interface WaitForJobOptions extends JobWaitOptions {
   /** Stops waiting; the promise rejects with a `TransportError` (type `…:aborted`). */
   signal?: AbortSignal | undefined;
-  /** Called with every status polled, including the final one. */
-  onProgress?: ((job: JobInfo) => void) | undefined;
   /** Dismiss the job on the server when `signal` aborts the wait (default `false`). */
   dismissOnAbort?: boolean | undefined;
 }
@@ -51,37 +49,27 @@ export async function waitForJob(
     headers?: CallOptions['headers'];
   } = {},
 ): Promise<JobInfo> {
-  const policy = createJobWaitPolicy(options);
-  const { signal, onProgress } = options;
+  const wait = createJobWait(jobId, options);
+  const { signal } = options;
   const call: CallOptions = { signal, timeout: options.requestTimeout, headers: options.headers };
-  const deadline = Date.now() + policy.timeout;
-  let lastJob: JobInfo | undefined;
   try {
-    for (let attempt = 0; ; attempt++) {
+    for (;;) {
       throwIfAborted(signal, jobId);
-      const job = await client.getJob(jobId, call).catch((error: unknown) => {
-        if (lastJob === undefined && isNotFound(error) && policy.tolerateNotFound(attempt)) {
-          return undefined;
-        }
-        throw error;
-      });
-      if (job !== undefined) {
-        lastJob = job;
-        onProgress?.(job);
-        const outcome = policy.outcome(job);
-        if (outcome.state === 'success') return job;
-        if (outcome.state === 'failure') throw outcome.error;
-      }
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) throw policy.timeoutError(jobId, lastJob);
-      await sleep(Math.min(policy.nextDelay(attempt), remaining), signal, jobId);
+      const step = wait.next(
+        await client.getJob(jobId, call).then(
+          (job) => ({ job }),
+          (error: unknown) => ({ error }),
+        ),
+      );
+      if (step.done) return step.job;
+      await sleep(step.delay, signal, jobId);
     }
   } catch (error) {
     if (signal?.aborted && options.dismissOnAbort) {
       // Best effort: the abort is what the caller asked for and what they get back.
       await client.dismissJob(jobId).catch(() => undefined);
     }
-    throw signal?.aborted ? abortedError(jobId, signal.reason, lastJob) : error;
+    throw signal?.aborted ? abortedError(jobId, signal.reason, wait.lastJob) : error;
   }
 }
 
@@ -101,10 +89,6 @@ export async function executeAndWait(
   const job = await waitForJob(client, created.jobID, options);
   const results = await client.getJobResults(created.jobID, call);
   return { job, results };
-}
-
-function isNotFound(error: unknown): boolean {
-  return error instanceof ClientError && error.status === 404;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined, jobId: string): void {

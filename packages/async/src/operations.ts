@@ -23,7 +23,7 @@ import {
   type ProcessRequest,
   safeParseModel,
 } from '@s2gos/models';
-import { ClientError, ErrorType, invalidArgument } from './errors.js';
+import { closedError, invalidArgument } from './errors.js';
 import { type CallRegistry, exchange } from './exchange.js';
 import { type ExchangeContext, readJson, unexpectedStatus, validateDocument } from './responses.js';
 import {
@@ -83,6 +83,16 @@ export type OperationArgs<N extends OperationName> = OperationSignatures[N]['arg
 
 /** The validated document an operation resolves to. */
 export type OperationResult<N extends OperationName> = OperationSignatures[N]['result'];
+
+/** `jobs/{jobId}`, which answers a JobInfo to GET (status) and DELETE (dismiss). */
+const jobResource = {
+  path: 'jobs/{jobId}',
+  pathParams: ['jobId'],
+  body: false,
+  schema: JobInfoSchema,
+  document: 'JobInfo',
+  successStatuses: [200],
+} as const;
 
 /** The operation table with its literal types (internal; the type test checks it). */
 export const operationTable = {
@@ -148,26 +158,8 @@ export const operationTable = {
     successStatuses: [200],
     retryable: true,
   },
-  getJob: {
-    method: 'GET',
-    path: 'jobs/{jobId}',
-    pathParams: ['jobId'],
-    body: false,
-    schema: JobInfoSchema,
-    document: 'JobInfo',
-    successStatuses: [200],
-    retryable: true,
-  },
-  dismissJob: {
-    method: 'DELETE',
-    path: 'jobs/{jobId}',
-    pathParams: ['jobId'],
-    body: false,
-    schema: JobInfoSchema,
-    document: 'JobInfo',
-    successStatuses: [200],
-    retryable: false,
-  },
+  getJob: { ...jobResource, method: 'GET', retryable: true },
+  dismissJob: { ...jobResource, method: 'DELETE', retryable: false },
   getJobResults: {
     method: 'GET',
     path: 'jobs/{jobId}/results',
@@ -248,7 +240,11 @@ export async function perform<N extends OperationName>(
     method: spec.method,
     url,
     json: spec.body ? args[spec.pathParams.length] : undefined,
-    headers: { ...spec.headers, ...headerRecord(options.headers) },
+    // Left out when there are none: the transport then sends its defaults without merging.
+    headers:
+      spec.headers || options.headers
+        ? { ...spec.headers, ...headerRecord(options.headers) }
+        : undefined,
     timeout,
     retry: options.retry,
     idempotent: spec.retryable,
@@ -284,13 +280,4 @@ export async function perform<N extends OperationName>(
     response.status,
     context,
   ) as OperationResult<N>;
-}
-
-/** The error of any call made after `close()`. */
-export function closedError(operation: string): ClientError {
-  return new ClientError(
-    `${operation}: the client is closed; create a new AsyncClient`,
-    { type: ErrorType.closed, title: 'Client closed' },
-    { operation },
-  );
 }

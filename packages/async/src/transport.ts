@@ -182,17 +182,20 @@ function createAuthorizingFetch(options: TransportOptions): FetchFunction {
     let url = request.url;
     let method = request.method;
     let trusted = isSameOrigin(url, origin);
-    // A copy: ky's Request ends up in its errors (our causes), the token must not.
-    const headers = new Headers(request.headers);
+    // Headers for our own hops, copied on first need: ky's Request ends up in its errors (our
+    // causes), so the token must not be set on it.
+    let headers: Headers | undefined;
     let body: ArrayBuffer | undefined;
     let response: Response;
     if (request.body === null) {
       // No body to keep for a 307/308: hand fetch the Request itself (cheaper than url + init).
-      const withToken = trusted && authorization !== undefined;
-      if (withToken) headers.set('authorization', authorization);
+      if (trusted && authorization !== undefined) {
+        headers = new Headers(request.headers);
+        headers.set('authorization', authorization);
+      }
       response = await baseFetch(request, {
         ...extra,
-        ...(withToken ? { headers } : {}),
+        ...(headers ? { headers } : {}),
         redirect: 'manual',
       });
     } else {
@@ -215,6 +218,7 @@ function createAuthorizingFetch(options: TransportOptions): FetchFunction {
       ) {
         method = 'GET';
         body = undefined;
+        headers ??= new Headers(request.headers);
         headers.delete('content-type');
         headers.delete('content-length');
       }
@@ -224,6 +228,7 @@ function createAuthorizingFetch(options: TransportOptions): FetchFunction {
     }
 
     function hop(): Promise<Response> {
+      headers ??= new Headers(request.headers);
       if (trusted && authorization !== undefined) headers.set('authorization', authorization);
       if (!trusted) for (const name of CREDENTIAL_HEADERS) headers.delete(name);
       return baseFetch(url, {

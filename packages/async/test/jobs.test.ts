@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AsyncClient,
   ClientError,
+  createJobWait,
   createJobWaitPolicy,
   ErrorType,
   type JobInfo,
@@ -206,5 +207,49 @@ describe('the job wait policy (shared with @s2gos/sync)', () => {
   it('rejects nonsense settings', () => {
     expect(() => createJobWaitPolicy({ pollInterval: -1 })).toThrow(/pollInterval/);
     expect(() => createJobWaitPolicy({ timeout: Number.NaN })).toThrow(/timeout/);
+  });
+});
+
+describe('the job wait state machine (driven by both clients)', () => {
+  const job = (status: JobInfo['status']) => jobInfo('j1', status) as JobInfo;
+  const notFound = new ClientError('gone', { type: 'about:blank', status: 404 }, { status: 404 });
+
+  it('tolerates 404s only before the job was seen and within notFoundPolls', () => {
+    const early = createJobWait('j1', { notFoundPolls: 2, pollInterval: 10, backoffFactor: 2 });
+    expect(early.next({ error: notFound })).toEqual({ done: false, delay: 10 });
+    expect(early.next({ error: notFound })).toEqual({ done: false, delay: 20 });
+    expect(() => early.next({ error: notFound })).toThrow(notFound);
+
+    const seen = createJobWait('j1');
+    seen.next({ job: job('running') });
+    expect(() => seen.next({ error: notFound })).toThrow(notFound);
+    const other = new Error('network down');
+    expect(() => createJobWait('j1').next({ error: other })).toThrow(other);
+  });
+
+  it('reports every status, ends on success and throws the failure of the job', () => {
+    const seen: string[] = [];
+    const wait = createJobWait('j1', { onProgress: (j) => seen.push(j.status) });
+    expect(wait.next({ job: job('accepted') }).done).toBe(false);
+    expect(wait.next({ job: job('successful') })).toEqual({ done: true, job: job('successful') });
+    expect(seen).toEqual(['accepted', 'successful']);
+    expect(wait.lastJob?.status).toBe('successful');
+    expect(() => createJobWait('j1').next({ job: job('dismissed') })).toThrow(
+      expect.objectContaining({
+        apiError: expect.objectContaining({ type: ErrorType.jobDismissed }),
+      }),
+    );
+  });
+
+  it('never sleeps past the deadline and then throws the timeout', async () => {
+    const wait = createJobWait('j1', { timeout: 30, pollInterval: 1_000 });
+    const step = wait.next({ job: job('running') });
+    expect(step.done === false && step.delay).toBeLessThanOrEqual(30);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(() => wait.next({ job: job('running') })).toThrow(
+      expect.objectContaining({
+        apiError: expect.objectContaining({ type: ErrorType.jobTimeout }),
+      }),
+    );
   });
 });

@@ -1,18 +1,8 @@
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isNode,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseDocument,
-  type YAMLError,
-} from 'yaml';
+import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { type ClientConfig, CONFIG_KEYS, type ConfigKey } from './config.js';
 import { fileError } from './errors.js';
 import { checkConfigValue } from './validate.js';
+import { loadYaml } from './yaml.js';
 
 /** The snake_case keys of the file shared with the Python client. */
 export const FILE_KEYS = {
@@ -38,6 +28,7 @@ export interface ConfigDocument {
  * @throws ConfigError for malformed YAML or a document that is not a mapping, with line and column.
  */
 export function parseConfigDocument(file: string, text: string): ConfigDocument {
+  const { LineCounter, isMap, isScalar, parseDocument } = loadYaml();
   const lines = new LineCounter();
   // prettyErrors would append the offending source line to messages: it may hold the token.
   const doc: Document = parseDocument(text, {
@@ -67,6 +58,7 @@ export function parseConfigDocument(file: string, text: string): ConfigDocument 
  *   http(s) URL. Never quotes the value of a non-string or the token.
  */
 export function configFromDocument({ file, doc, lines }: ConfigDocument): ClientConfig {
+  const { isAlias, isNode, isScalar } = loadYaml();
   const config: ClientConfig = {};
   for (const key of CONFIG_KEYS) {
     const node = doc.get(FILE_KEYS[key], true);
@@ -93,6 +85,7 @@ export function configFromDocument({ file, doc, lines }: ConfigDocument): Client
  * `undefined` leaves a key as it is; `''` removes it. Values must have been checked.
  */
 export function applyConfig({ doc }: ConfigDocument, config: ClientConfig): void {
+  const { isScalar } = loadYaml();
   for (const key of CONFIG_KEYS) {
     const value = config[key];
     if (value === undefined) continue;
@@ -119,10 +112,11 @@ export function stringifyConfigDocument({ doc }: ConfigDocument): string {
 
 // A collection stands in as an empty value of its kind, enough for the type message.
 function placeholder(node: unknown): unknown {
-  return isSeq(node) ? [] : {};
+  return loadYaml().isSeq(node) ? [] : {};
 }
 
 function nodeKind(node: Node): string {
+  const { isScalar, isSeq } = loadYaml();
   if (isSeq(node)) return 'a list';
   if (isScalar(node)) return `a ${node.value === null ? 'null' : typeof node.value} value`;
   return 'an alias';

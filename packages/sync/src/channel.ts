@@ -9,24 +9,43 @@ import type { WorkerReply, WorkerRequest } from './protocol.js';
 import { rebuildError, type SerializedError } from './serialize.js';
 import { workerLocation } from './worker-location.js';
 
-let send: ((request: WorkerRequest) => WorkerReply) | undefined;
+type Send = (request: WorkerRequest) => WorkerReply;
+let send: Send | undefined;
 
 /**
- * Sends `request` to the worker and blocks until it answers; returns the value or throws the
- * rebuilt error. `operation` names the call in errors about the worker itself.
+ * Starts this thread's worker unless it runs already, and returns at once: the thread boots
+ * (tens of milliseconds) while the caller goes on, e.g. resolving its configuration.
+ * `operation` names the call in errors about the worker itself.
+ */
+export function startWorker(operation: string): void {
+  channel(operation);
+}
+
+/**
+ * Sends `request` to the worker (started if need be) and blocks until it answers; returns the
+ * value or throws the rebuilt error. `operation` names the call in errors about the worker itself.
  */
 export function callWorker(request: WorkerRequest, operation: string): unknown {
+  const sendToWorker = channel(operation);
   let reply: WorkerReply;
   try {
-    send ??= createSyncFn<(request: WorkerRequest) => Promise<WorkerReply>>(workerLocation(), {
-      timeout: WORKER_BACKSTOP,
-    });
-    reply = send(request);
+    reply = sendToWorker(request);
   } catch (error) {
     throw workerFailed(operation, error);
   }
   if (reply.ok) return reply.value;
   throw rebuildError(withDeadlockHint(reply.error));
+}
+
+function channel(operation: string): Send {
+  try {
+    send ??= createSyncFn<(request: WorkerRequest) => Promise<WorkerReply>>(workerLocation(), {
+      timeout: WORKER_BACKSTOP,
+    });
+  } catch (error) {
+    throw workerFailed(operation, error);
+  }
+  return send;
 }
 
 /**

@@ -1,7 +1,6 @@
 import {
   AsyncClient,
-  ClientError,
-  ErrorType,
+  closedError,
   type JobInfo,
   type JobRun,
   type OperationArgs,
@@ -12,7 +11,7 @@ import {
   type ProcessRequest,
   type ResolvedConfig,
 } from '@s2gos/async';
-import { callWorker } from './channel.js';
+import { callWorker, startWorker } from './channel.js';
 import {
   executeAndWait,
   type SyncExecuteAndWaitOptions,
@@ -84,6 +83,8 @@ export class Client {
    * @throws `ConfigError` for a broken configuration file, `ClientError` for invalid options
    */
   constructor(options: ClientOptions = {}) {
+    // First, so that the worker boots while this thread checks options and resolves the config.
+    startWorker('new Client');
     const { twin, worker, timeout } = normaliseClientOptions(options);
     this.#twin = new AsyncClient(twin);
     this.#timeout = timeout;
@@ -112,7 +113,7 @@ export class Client {
     args: OperationArgs<N>,
     options?: SyncCallOptions<AsyncCallOptionsOf<N>>,
   ): OperationResult<N> {
-    if (this.#closed) throw closedError(operation);
+    if (this.#closed) throw closedError(operation, 'Client');
     const call = normaliseCallOptions(operation, options);
     checkArguments(operation, args);
     const bound = callBound(call.timeout ?? this.#timeout);
@@ -178,12 +179,4 @@ for (const operation of operationNames) {
     writable: true,
     configurable: true,
   });
-}
-
-function closedError(operation: string): ClientError {
-  return new ClientError(
-    `${operation}: the client is closed; create a new Client`,
-    { type: ErrorType.closed, title: 'Client closed' },
-    { operation },
-  );
 }

@@ -1,19 +1,21 @@
 /**
- * `waitForJob` and `executeAndWait` on the calling thread: the async client's job-wait policy
- * (intervals, backoff, tolerated early 404s, timeout, outcome), driven by a loop that polls
- * `getJob` through the worker and sleeps by blocking, so `onProgress` runs on the caller's thread.
+ * `waitForJob` and `executeAndWait` on the calling thread: the async client's job wait
+ * (`createJobWait`: intervals, backoff, tolerated early 404s, timeout, outcome, `onProgress`),
+ * driven by a loop that polls `getJob` through the worker and sleeps by blocking, so `onProgress`
+ * runs on the caller's thread.
  */
 import {
-  ClientError,
-  createJobWaitPolicy,
+  createJobWait,
   type ExecuteAndWaitOptions,
+  invalidArgument,
   type JobInfo,
+  type JobPoll,
   type JobResults,
   type JobRun,
   type ProcessRequest,
   type WaitForJobOptions,
 } from '@s2gos/async';
-import { invalidArgument, type SyncCallOptions } from './options.js';
+import type { SyncCallOptions } from './options.js';
 import { sleepSync } from './sleep.js';
 
 /**
@@ -39,29 +41,18 @@ export function waitForJob(
   options: SyncExecuteAndWaitOptions = {},
 ): JobInfo {
   rejectAbortOptions(options);
-  const policy = createJobWaitPolicy(options);
+  const wait = createJobWait(jobId, options);
   const call = requestOptions(options);
-  const deadline = Date.now() + policy.timeout;
-  let lastJob: JobInfo | undefined;
-  for (let attempt = 0; ; attempt++) {
-    let job: JobInfo | undefined;
+  for (;;) {
+    let poll: JobPoll;
     try {
-      job = client.getJob(jobId, call);
+      poll = { job: client.getJob(jobId, call) };
     } catch (error) {
-      if (!(lastJob === undefined && isNotFound(error) && policy.tolerateNotFound(attempt))) {
-        throw error;
-      }
+      poll = { error };
     }
-    if (job !== undefined) {
-      lastJob = job;
-      options.onProgress?.(job);
-      const outcome = policy.outcome(job);
-      if (outcome.state === 'success') return job;
-      if (outcome.state === 'failure') throw outcome.error;
-    }
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) throw policy.timeoutError(jobId, lastJob);
-    sleepSync(Math.min(policy.nextDelay(attempt), remaining));
+    const step = wait.next(poll);
+    if (step.done) return step.job;
+    sleepSync(step.delay);
   }
 }
 
@@ -96,8 +87,4 @@ function rejectAbortOptions(options: object): void {
       );
     }
   }
-}
-
-function isNotFound(error: unknown): boolean {
-  return error instanceof ClientError && error.status === 404;
 }

@@ -6,10 +6,9 @@
 import {
   type AsyncClientOptions,
   type CallOptions,
-  ClientError,
   DEFAULT_TIMEOUT,
-  ErrorType,
   type HeadersOption,
+  invalidArgument,
   type RetryOptions,
   type SearchParams,
 } from '@s2gos/async';
@@ -85,15 +84,6 @@ export function normaliseCallOptions(
 export function checkArguments(operation: string, args: readonly unknown[]): void {
   const found = findUnclonable(args, 'arguments');
   if (found) throw invalidArgument(operation, `${found.path} ${found.reason} ${CANNOT_CROSS}`);
-}
-
-/** Builds the `ClientError` of a rejected argument, shaped like the async client's. */
-export function invalidArgument(operation: string | undefined, detail: string): ClientError {
-  return new ClientError(
-    operation ? `${operation}: ${detail}` : detail,
-    { type: ErrorType.invalidArgument, title: 'Invalid argument', detail },
-    { operation },
-  );
 }
 
 const CANNOT_CROSS =

@@ -2,14 +2,14 @@
  * The messages between the calling thread and the worker. Everything here is plain data: it
  * crosses the thread boundary by structured clone.
  */
-import type { AsyncClientOptions, CallOptions, OperationName } from '@s2gos/async';
+import type { AsyncClientOptions, CallOptions, OperationName, ResolvedConfig } from '@s2gos/async';
 import type { SerializedError } from './serialize.js';
 
 /** What the worker's `AsyncClient` is built from: the configuration comes resolved. */
 export type WorkerClientOptions = Pick<
   AsyncClientOptions,
-  'config' | 'timeout' | 'retry' | 'headers' | 'validate'
->;
+  'timeout' | 'retry' | 'headers' | 'validate'
+> & { config: ResolvedConfig };
 
 /** A request to the worker. `clientId` names the `Client` the worker keeps state for. */
 export type WorkerRequest =

@@ -2,13 +2,22 @@
  * The worker thread: holds one `AsyncClient` per sync `Client` and performs their calls. It
  * answers every request with plain data and never throws across the boundary.
  */
-import { AsyncClient } from '@s2gos/async';
+import { AsyncClientBase, type Platform } from '@s2gos/async';
 import { runAsWorker } from 'synckit';
 import { callTimedOut } from './limits.js';
-import type { WorkerReply, WorkerRequest } from './protocol.js';
+import type { WorkerClientOptions, WorkerReply, WorkerRequest } from './protocol.js';
 import { serializeError } from './serialize.js';
 
-const clients = new Map<number, AsyncClient>();
+const clients = new Map<number, AsyncClientBase>();
+
+/**
+ * The client of the Node entry (`AsyncClient`), built on `AsyncClientBase` with a configuration
+ * that the calling thread already resolved: the worker needs no config-file code and no YAML parser.
+ */
+function createClient({ config, ...options }: WorkerClientOptions): AsyncClientBase {
+  const platform: Platform = { resolveConfig: () => config, redirects: 'manual' };
+  return new AsyncClientBase(options, platform);
+}
 
 runAsWorker(async (request: WorkerRequest): Promise<WorkerReply> => {
   let reply: WorkerReply;
@@ -23,7 +32,7 @@ runAsWorker(async (request: WorkerRequest): Promise<WorkerReply> => {
 async function handle(request: WorkerRequest): Promise<unknown> {
   switch (request.type) {
     case 'create':
-      clients.set(request.clientId, new AsyncClient(request.options));
+      clients.set(request.clientId, createClient(request.options));
       return null;
     case 'close': {
       const client = clients.get(request.clientId);

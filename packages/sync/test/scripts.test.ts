@@ -3,6 +3,7 @@ import {
   cpSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   realpathSync,
   rmSync,
   symlinkSync,
@@ -84,5 +85,17 @@ describe('an install path with a space, # and %', () => {
   test('the copy is what runs', () => {
     const result = run(['-p', "require.resolve('@s2gos/sync')"], root);
     expect(result.stdout.trim()).toBe(join(installed, 'dist', 'index.cjs'));
+  });
+});
+
+describe('the worker bundle', () => {
+  // The worker build bundles @s2gos/async tree-shaken and silences esbuild's warning about the
+  // ESM-only `import.meta.url` of @s2gos/config/node's file code, which must therefore never be in
+  // it: the worker gets its configuration resolved and loads neither config files nor YAML.
+  test('holds no config-file code and needs no package but synckit', () => {
+    const source = readFileSync(join(packageDir, 'dist', 'worker.cjs'), 'utf8');
+    expect(source).not.toMatch(/import_meta|createRequire|readConfigFile/);
+    const required = [...source.matchAll(/require\("([^"]+)"\)/g)].map(([, name]) => name);
+    expect(required.filter((name) => !name?.startsWith('node:'))).toEqual(['synckit']);
   });
 });
