@@ -4,7 +4,7 @@
  * exchanges, with the parse helpers that turn a mismatch into a path-precise error.
  */
 
-// Validating documents.
+// Sorted by module name (the README's API section groups them by document).
 export { type ModelIssue, ModelValidationError } from './errors.js';
 export {
   type ModelSchema,
@@ -12,7 +12,6 @@ export {
   type SafeParseModelResult,
   safeParseModel,
 } from './parse.js';
-// Process descriptions.
 export {
   type AdditionalParameter,
   AdditionalParameterSchema,
@@ -21,17 +20,13 @@ export {
   type AdditionalParameters,
   AdditionalParametersSchema,
 } from './schemas/additional-parameters.js';
-// Jobs.
 export { type ApiError, ApiErrorSchema } from './schemas/api-error.js';
-// Execution.
 export { type Bbox, BboxSchema } from './schemas/bbox.js';
-// Service documents.
 export { type Capabilities, CapabilitiesSchema } from './schemas/capabilities.js';
 export {
   type ConformanceDeclaration,
   ConformanceDeclarationSchema,
 } from './schemas/conformance-declaration.js';
-// Enumerations.
 export { type CRS, CRSSchema } from './schemas/crs.js';
 export { type DataType, DataTypeSchema } from './schemas/data-type.js';
 export { type DescriptionType, DescriptionTypeSchema } from './schemas/description-type.js';

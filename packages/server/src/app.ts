@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { bearerAuth } from './auth.js';
 import { HttpProblem, ProblemType, respondProblem, tracebackOf } from './errors.js';
@@ -13,9 +12,6 @@ import { jobRoutes } from './routes/jobs.js';
 import { processRoutes } from './routes/processes.js';
 import type { AppState } from './state.js';
 import { createAjv } from './validation.js';
-
-/** The largest execute request body accepted (1 MiB). */
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Creates the Hono app of the server: the OGC API - Processes endpoints over an in-memory job
@@ -49,25 +45,6 @@ export function buildApp(options: ResolvedAppOptions): { app: Hono; jobs: JobSto
     }),
   );
   if (options.token !== undefined) app.use(bearerAuth(options.token));
-  app.use(
-    '/processes/:processID/execution',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      // The rest of the body is not read, so the connection cannot serve another request.
-      onError: (c) =>
-        respondProblem(
-          c,
-          {
-            type: ProblemType.blank,
-            status: 413,
-            title: 'Content Too Large',
-            detail: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
-          },
-          { Connection: 'close' },
-        ),
-    }),
-  );
-
   capabilitiesRoutes(app);
   processRoutes(app, state);
   executionRoutes(app, state);

@@ -144,6 +144,19 @@ export function serviceUnavailable(detail: string): HttpProblem {
   );
 }
 
+/** 413 for a request body past the limit; the connection closes, as the rest is not read. */
+export function contentTooLarge(maxBytes: number): HttpProblem {
+  return new HttpProblem(
+    {
+      type: ProblemType.blank,
+      status: 413,
+      title: 'Content Too Large',
+      detail: `The request body is larger than ${maxBytes} bytes.`,
+    },
+    { Connection: 'close' },
+  );
+}
+
 /** 404 (result-not-ready) for the results of a job that is accepted or running. */
 export function resultNotReady(jobId: string, status: string): HttpProblem {
   return new HttpProblem({

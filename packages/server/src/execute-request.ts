@@ -3,6 +3,13 @@ import { formatIssues, invalidParameterValue, type ProblemIssue } from './errors
 import type { ProcessInputs } from './process.js';
 import type { RegisteredProcess } from './processes/registry.js';
 
+/**
+ * The deepest nesting of arrays and objects accepted in a request body. `JSON.parse` reads far
+ * deeper documents than `JSON.stringify` can write back (it runs out of stack at a few thousand
+ * levels), so without a bound an echoed input would fail when its results are sent.
+ */
+export const MAX_BODY_DEPTH = 128;
+
 /** An execute request after validation. */
 export interface ExecuteRequest {
   /** The inputs, valid against the process's input descriptions, defaults filled in. */
@@ -21,6 +28,11 @@ export interface ExecuteRequest {
  */
 export function parseExecuteRequest(text: string, process: RegisteredProcess): ExecuteRequest {
   const body = parseJson(text);
+  if (depthExceeds(body, MAX_BODY_DEPTH)) {
+    throw invalidParameterValue(
+      `The request body nests arrays and objects more than ${MAX_BODY_DEPTH} levels deep.`,
+    );
+  }
   if (!isPlainObject(body)) {
     throw invalid(process, [
       { path: '', message: `must be a JSON object (a process request), got ${kindOf(body)}` },
@@ -29,7 +41,13 @@ export function parseExecuteRequest(text: string, process: RegisteredProcess): E
   const issues: ProblemIssue[] = [];
   const parsed = safeParseModel(ProcessRequestSchema, body);
   if (!parsed.success) {
-    issues.push(...parsed.issues.map(({ path, message }) => ({ path, message })));
+    // The models' message starts with the path, which the problem's issue carries on its own.
+    issues.push(
+      ...parsed.issues.map(({ path, expected, received, message }) => ({
+        path,
+        message: expected === undefined ? message : `expected ${expected}, got ${received}`,
+      })),
+    );
   }
   // The raw JSON is validated, not the model's output, so that inputs reach the process as sent.
   const inputs = body.inputs ?? {};
@@ -52,6 +70,18 @@ function parseJson(text: string): unknown {
   } catch (error) {
     throw invalidParameterValue(`The request body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+// Iterative, so that measuring a hostile document cannot exhaust the stack either.
+function depthExceeds(value: unknown, maxDepth: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, depth] = next;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= maxDepth) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function checkOutputs(

@@ -57,11 +57,11 @@ export class Urls {
   }
 
   process(processId: string): string {
-    return this.to(`/processes/${encodeURIComponent(processId)}`);
+    return this.#member('processes', processId);
   }
 
   execution(processId: string): string {
-    return this.to(`/processes/${encodeURIComponent(processId)}/execution`);
+    return this.#member('processes', processId, 'execution');
   }
 
   jobs(query?: URLSearchParams): string {
@@ -69,11 +69,16 @@ export class Urls {
   }
 
   job(jobId: string): string {
-    return this.to(`/jobs/${encodeURIComponent(jobId)}`);
+    return this.#member('jobs', jobId);
   }
 
   jobResults(jobId: string): string {
-    return this.to(`/jobs/${encodeURIComponent(jobId)}/results`);
+    return this.#member('jobs', jobId, 'results');
+  }
+
+  // The ID is percent-encoded, so that it can never add path segments or a query.
+  #member(collection: string, id: string, sub?: string): string {
+    return this.to(`/${collection}/${encodeURIComponent(id)}${sub === undefined ? '' : `/${sub}`}`);
   }
 }
 

@@ -36,7 +36,10 @@ function parseCount(
   const values = query.getAll(name);
   if (values.length === 0) return fallback;
   const [text] = values;
-  const value = /^\d+$/.test(text ?? '') ? Number(text) : Number.NaN;
+  // Any run of digits is a count; one beyond what a number holds exactly means "all".
+  const value = /^\d+$/.test(text ?? '')
+    ? Math.min(Number(text), Number.MAX_SAFE_INTEGER)
+    : Number.NaN;
   if (values.length > 1) issues.push({ path: name, message: 'must be given at most once' });
   else if (!Number.isSafeInteger(value) || value < min) {
     issues.push({ path: name, message: `must be an integer >= ${min}, got '${text}'` });

@@ -247,6 +247,59 @@ describe('invalid execute requests', () => {
     expectProblem(await server.execute('echo', body), 413, 'about:blank');
   });
 
+  /** Sends `chunks` as a streamed body: chunked transfer encoding, no Content-Length. */
+  function executeStreamed(chunks: Uint8Array[], headers: Record<string, string> = {}) {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    return server.fetch('/processes/echo/execution', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+  }
+
+  it('reads a chunked body without Content-Length', async () => {
+    const text = JSON.stringify({ inputs: { value: ['chunked', 1] } });
+    const bytes = new TextEncoder().encode(text);
+    const answer = await executeStreamed([bytes.subarray(0, 10), bytes.subarray(10)], {
+      Prefer: 'respond-sync',
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body).toEqual({ value: ['chunked', 1] });
+  });
+
+  it('rejects a chunked body larger than 1 MiB with 413', async () => {
+    const chunk = new TextEncoder().encode(' '.repeat(256 * 1024));
+    const answer = await executeStreamed([chunk, chunk, chunk, chunk, chunk]);
+    expect(expectProblem(answer, 413, 'about:blank').detail).toMatch(/larger than 1048576/);
+  });
+
+  it('rejects a body that is not valid UTF-8 instead of mangling it', async () => {
+    const before = new TextEncoder().encode('{"inputs": {"value": "');
+    const after = new TextEncoder().encode('"}}');
+    const answer = await executeStreamed([before, new Uint8Array([0xff, 0xfe]), after]);
+    expect(expectProblem(answer, 400, invalid).detail).toMatch(/not valid UTF-8/);
+  });
+
+  it('rejects values nested deeper than the results could be written back', async () => {
+    const value = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const answer = await server.execute('echo', `{"inputs": {"value": ${value}}}`, {
+      Prefer: 'respond-sync',
+    });
+    expect(expectProblem(answer, 400, invalid).detail).toMatch(/more than 128 levels deep/);
+  });
+
+  it('names each path once in the issues of a malformed request', async () => {
+    const problem = expectProblem(await server.execute('echo', { inputs: 'x' }), 400, invalid);
+    expect(problem.issues).toEqual([{ path: 'inputs', message: 'expected Object, got "x"' }]);
+    expect(problem.detail).toMatch(/: inputs: expected Object, got "x"$/);
+  });
+
   it('answers 404 no-such-process before reading the body', async () => {
     expectProblem(
       await server.execute('nope', 'not even JSON'),

@@ -62,10 +62,14 @@ export class TestServer {
   }
 }
 
-/** Polls `check` until it returns a value other than `undefined`, at most `tries` times. */
+/**
+ * Polls `check` until it returns a value other than `undefined`, at most `tries` times. The
+ * default bound (about 25 s of waiting) sits just under the test timeout: it only stops a test
+ * that would hang, and is no speed assertion that a loaded machine could fail.
+ */
 export async function eventually<T>(
   check: () => Promise<T | undefined>,
-  { tries = 200, interval = 10 } = {},
+  { tries = 2500, interval = 10 } = {},
 ): Promise<T> {
   for (let i = 0; i < tries; i++) {
     const value = await check();

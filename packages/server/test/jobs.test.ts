@@ -106,7 +106,7 @@ describe('GET /jobs/{jobID}', () => {
         if (info.message) messages.add(info.message);
         return info.status === 'successful' ? info : undefined;
       },
-      { interval: 1 },
+      { interval: 2, tries: 10_000 },
     );
     expect(done.message).toBe('Done.');
     expect([...messages].every((m) => /^Step \d of 3: |^Done\.$/.test(m))).toBe(true);
@@ -340,13 +340,10 @@ describe('load and bounds', () => {
       expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 201));
       const ids = new Set(answers.map((answer) => parseModel(JobInfoSchema, answer.body).jobID));
       expect(ids.size).toBe(100);
-      const list = await eventually(
-        async () => {
-          const page = await own.get('/jobs?limit=1000', JobListSchema);
-          return page.jobs.every((j) => j.status === 'successful') ? page : undefined;
-        },
-        { tries: 500 },
-      );
+      const list = await eventually(async () => {
+        const page = await own.get('/jobs?limit=1000', JobListSchema);
+        return page.jobs.every((j) => j.status === 'successful') ? page : undefined;
+      });
       expect(list.jobs).toHaveLength(100);
     } finally {
       await own.close();

@@ -48,9 +48,14 @@ describe('GET /processes', () => {
     expect(list.processes).toEqual([]);
   });
 
-  it('caps limit at 1000', async () => {
-    const list = await server.get('/processes?limit=5000', ProcessListSchema);
+  it.each(['5000', '99999999999999999999'])('caps limit=%s at 1000', async (limit) => {
+    const list = await server.get(`/processes?limit=${limit}`, ProcessListSchema);
     expect(list.links?.[0]?.href).toContain('limit=1000');
+  });
+
+  it('answers an offset beyond any number with an empty page', async () => {
+    const list = await server.get('/processes?offset=99999999999999999999', ProcessListSchema);
+    expect(list.processes).toEqual([]);
   });
 
   it.each(['0', '-1', 'abc', '1.5', ''])(

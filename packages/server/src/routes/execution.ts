@@ -1,5 +1,6 @@
 import type { JobResults } from '@s2gos/models';
 import type { Context, Hono } from 'hono';
+import { readTextBody } from '../body.js';
 import { jobDismissed, jobFailed } from '../errors.js';
 import { parseExecuteRequest } from '../execute-request.js';
 import type { Job } from '../jobs.js';
@@ -19,7 +20,7 @@ import { findProcess } from './processes.js';
 export function executionRoutes(app: Hono, state: AppState): void {
   app.post('/processes/:processID/execution', async (c) => {
     const process = findProcess(state, c.req.param('processID'));
-    const request = parseExecuteRequest(await c.req.text(), process);
+    const request = parseExecuteRequest(await readTextBody(c.req.raw), process);
     const prefer = preferences(c.req.header('Prefer'));
     const sync = allowsSync(process) && (prefer.has('respond-sync') || !allowsAsync(process));
     const job = state.jobs.start(process, request.inputs, request.outputIds);
