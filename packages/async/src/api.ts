@@ -39,6 +39,19 @@ export type {
   Subscriber,
   TransmissionMode,
 } from '@s2gos/models';
+/**
+ * The few model schemas and parsers that dependants of this package use directly (the CLI takes
+ * the job statuses and the request check from here), so that they need no direct dependency on `@s2gos/models`.
+ */
+export {
+  JobStatusSchema,
+  type ModelIssue,
+  ModelValidationError,
+  ProcessRequestSchema,
+  parseModel,
+  type SafeParseModelResult,
+  safeParseModel,
+} from '@s2gos/models';
 export type { AsyncClientOptions, ConfigResolver, Platform } from './client.js';
 export { AsyncClientBase } from './client.js';
 export {

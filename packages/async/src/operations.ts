@@ -180,9 +180,13 @@ export const operationNames = Object.keys(operationTable) as OperationName[];
 
 /** Query parameters of `getJobs` (OGC API - Processes job list). */
 export interface JobListQuery {
+  /** At most this many jobs. */
   limit?: number | undefined;
+  /** Only jobs with this status (or any of these). */
   status?: JobStatus | readonly JobStatus[] | undefined;
+  /** Only jobs of this process (or any of these). */
   processID?: string | readonly string[] | undefined;
+  /** Any other query parameter the server understands. */
   [name: string]: string | number | boolean | readonly (string | number | boolean)[] | undefined;
 }
 

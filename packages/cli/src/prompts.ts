@@ -25,9 +25,10 @@ export async function askSecret(io: PromptIO, message: string): Promise<string> 
   return password({ message }, io);
 }
 
-/** Asks a yes/no question; anything but y/yes is no. */
+/** Asks a yes/no question; anything but y/yes (Enter included) is no. */
 export async function askYesNo(io: PromptIO, message: string): Promise<boolean> {
-  const answer = await askText(io, `${message} (y/N)`, { fallback: 'n' });
+  // No inquirer default: it would print "(n)" after our "(y/N)".
+  const answer = await askText(io, `${message} (y/N)`);
   return /^y(es)?$/i.test(answer.trim());
 }
 

@@ -1,8 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { ProcessDescription, ProcessRequest } from '@s2gos/async';
+import {
+  type ProcessDescription,
+  type ProcessRequest,
+  ProcessRequestSchema,
+  safeParseModel,
+} from '@s2gos/async';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { UsageError } from './errors.js';
+import { InvalidRequestError, UsageError } from './errors.js';
 import { type InputStream, readAll } from './io.js';
 import { isHttpUrl, isRecord, type JsonObject } from './values.js';
 
@@ -80,6 +85,18 @@ export async function buildExecutionRequest(
     }
     request.subscriber = { ...subscriber, successUri: subscriber.successUri };
   }
+  // The shape of the request (outputs, response, subscriber, ...) as @s2gos/models defines it;
+  // the input values themselves are judged by the server or validate-request.
+  const checked = safeParseModel(ProcessRequestSchema, request);
+  if (!checked.success) {
+    throw new InvalidRequestError(
+      processId,
+      checked.issues.map(({ path, expected, received, message }) => ({
+        path: path || '(request)',
+        message: expected ? `expected ${expected}, got ${received}` : message,
+      })),
+    );
+  }
   return { processId, request };
 }
 
@@ -108,10 +125,8 @@ export async function readRequestDocument(
   if (document.process_id !== undefined && typeof document.process_id !== 'string') {
     throw new UsageError(`request ${name}: 'process_id' must be a string`);
   }
-  if (document.response !== undefined && !['raw', 'document'].includes(String(document.response))) {
-    throw new UsageError(`request ${name}: 'response' must be 'raw' or 'document'`);
-  }
-  // The checks above are what the CLI relies on; the server validates the rest of the request.
+  // The checks above are what merging -i and -s needs; buildExecutionRequest checks the whole
+  // request against the model once it is complete.
   return document as RequestDocument;
 }
 

@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { AsyncClient } from '@s2gos/async';
 import { type ResolvedConfig, redactToken, resolveConfig } from '@s2gos/config/node';
 import type { Command } from 'commander';
-import { describeFailure, type ExitCode } from './errors.js';
+import { describeFailure, type ExitCode, UsageError } from './errors.js';
 import { type CliIO, type OutputStream, useColor } from './io.js';
 import { chooseFormat, type DocumentKind, formatDocument, type OutputFormat } from './output.js';
 import { isRecord } from './values.js';
@@ -49,6 +50,11 @@ export class Runtime {
   /** The effective configuration: flags, then environment, then the config file, then defaults. */
   resolveConfig(command: Command): ResolvedConfig {
     const options = this.options(command);
+    // A missing file reads as empty, which would silently fall back to the defaults: a `-c` path
+    // with a typo is the user's mistake (configure writes the file and doesn't come here).
+    if (options.config !== undefined && !existsSync(options.config)) {
+      throw new UsageError(`configuration file '${options.config}' not found`);
+    }
     const config = resolveConfig({
       configPath: options.config,
       serverUrl: options.server,

@@ -87,6 +87,23 @@ describe('the s2gos binary', () => {
     expectOneErrorLine(result.stderr, /broken\.yaml/);
   });
 
+  it('exits with 1 for a configuration file given with -c that does not exist', async () => {
+    const result = await s2gos(home, ['lp', '-c', join(home, 'typo.yaml')]);
+    expect(result.code).toBe(1);
+    expectOneErrorLine(result.stderr, /configuration file '.*typo\.yaml' not found/);
+  });
+
+  it('exits with 1 for a request whose shape the models refuse, listing each problem', async () => {
+    const request = join(home, 'shape.yaml');
+    writeFileSync(request, 'process_id: echo\ninputs: {value: 1}\nresponse: sometimes\n');
+    const result = await s2gos(home, ['ep', '-r', request]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      "Error: the request for process 'echo' is invalid (1 problem)",
+      '  response: expected "raw" | "document", got "sometimes"',
+    ]);
+  });
+
   it('exits with 2 when the server answers with an error (404, 401)', async () => {
     const notFound = await s2gos(home, ['gp', 'no_such_process']);
     expect(notFound.code).toBe(2);

@@ -117,6 +117,8 @@ describe('on a terminal', () => {
     });
     expect(result.code).toBe(130);
     expect(result.output).toMatch(/Job \S+ dismissed\./);
+    // One default shown, ours: inquirer's own "(n)" would follow it otherwise.
+    expect(result.output).not.toMatch(/\(y\/N\) \(n\)/);
     expect(result.output).not.toMatch(/^slept:/m);
   });
 });

@@ -1,16 +1,32 @@
-import type { JobList, JobStatus } from '@s2gos/async';
+import { type JobList, type JobStatus, JobStatusSchema } from '@s2gos/async';
 import { type Command, InvalidArgumentError } from 'commander';
 import { addGlobalOptions, positiveInteger } from '../options.js';
 import type { Runtime } from '../runtime.js';
 
-/** Every job status, for `--status`; a type test checks that none is missing. */
-export const JOB_STATUSES = [
-  'accepted',
-  'running',
-  'successful',
-  'failed',
-  'dismissed',
-] as const satisfies readonly JobStatus[];
+/** Every job status, for `--status`: the values of the models' `JobStatusSchema`. */
+export const JOB_STATUSES = JobStatusSchema.options;
+
+/** The commands that take a job id, call one operation on it and print the document it returns. */
+const JOB_COMMANDS: readonly {
+  name: string;
+  alias: string;
+  operation: 'getJob' | 'dismissJob' | 'getJobResults';
+  description: string;
+}[] = [
+  { name: 'get-job', alias: 'gj', operation: 'getJob', description: 'show the status of a job' },
+  {
+    name: 'dismiss-job',
+    alias: 'dj',
+    operation: 'dismissJob',
+    description: 'cancel a running job or delete a finished one',
+  },
+  {
+    name: 'get-job-results',
+    alias: 'gjr',
+    operation: 'getJobResults',
+    description: 'print the results of a successful job',
+  },
+];
 
 interface JobFilter {
   status?: JobStatus[];
@@ -57,35 +73,21 @@ Examples:
       }
     });
 
-  addGlobalOptions(
-    program
-      .command('get-job')
-      .alias('gj')
-      .argument('<JOB_ID>', 'job identifier')
-      .description('show the status of a job'),
-  ).action(async (jobId: string, _options: unknown, cmd: Command) => {
-    rt.print(cmd, await rt.withClient(cmd, (client) => client.getJob(jobId)));
-  });
-
-  addGlobalOptions(
-    program
-      .command('dismiss-job')
-      .alias('dj')
-      .argument('<JOB_ID>', 'job identifier')
-      .description('cancel a running job or delete a finished one'),
-  ).action(async (jobId: string, _options: unknown, cmd: Command) => {
-    rt.print(cmd, await rt.withClient(cmd, (client) => client.dismissJob(jobId)));
-  });
-
-  addGlobalOptions(
-    program
-      .command('get-job-results')
-      .alias('gjr')
-      .argument('<JOB_ID>', 'job identifier')
-      .description('print the results of a successful job'),
-  ).action(async (jobId: string, _options: unknown, cmd: Command) => {
-    rt.print(cmd, await rt.withClient(cmd, (client) => client.getJobResults(jobId)));
-  });
+  for (const { name, alias, operation, description } of JOB_COMMANDS) {
+    addGlobalOptions(
+      program
+        .command(name)
+        .alias(alias)
+        .argument('<JOB_ID>', 'job identifier')
+        .description(description),
+    ).action(async (jobId: string, _options: unknown, cmd: Command) => {
+      // perform() is the async client's dispatch by operation name, the same as the typed methods.
+      const document = await rt.withClient<unknown>(cmd, (client) =>
+        client.perform(operation, [jobId]),
+      );
+      rt.print(cmd, document);
+    });
+  }
 }
 
 function filterJobs(list: JobList, filter: JobFilter): JobList {
