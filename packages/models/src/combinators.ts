@@ -45,6 +45,35 @@ function isOptional(schema: AnySchema): boolean {
   );
 }
 
+type RunConfig = v.Config<v.BaseIssue<unknown>>;
+
+/**
+ * The frame the container runners below share: a valibot schema whose run reports a `type` issue
+ * for an input of the wrong kind and otherwise marks the dataset typed and hands the input to
+ * `check`, which sets the output (and gets the schema, to report issues of its own).
+ */
+function containerSchema<TSchema extends AnySchema, TInput>(
+  properties: Pick<TSchema, 'type' | 'reference' | 'expects'> & Record<string, unknown>,
+  accepts: (input: unknown) => input is TInput,
+  check: (data: Dataset, input: TInput, config: RunConfig, schema: TSchema) => void,
+): TSchema {
+  return v._standardSchema<TSchema>({
+    kind: 'schema',
+    async: false,
+    message: undefined,
+    ...properties,
+    '~run'(dataset: Dataset, config: RunConfig) {
+      if (!accepts(dataset.value)) {
+        v._addIssue(this as never, 'type', dataset as never, config);
+        return dataset;
+      }
+      dataset.typed = true;
+      check(dataset, dataset.value, config, this as never);
+      return dataset;
+    },
+  } as never);
+}
+
 /**
  * An object with the given members that preserves every other member it receives and rejects
  * arrays. A missing required member is reported with what the member expects (`expected string`).
@@ -59,32 +88,25 @@ export function jsonObject<const TEntries extends v.ObjectEntries>(
   const schemas = keys.map((key) => entries[key] as AnySchema);
   const optional = schemas.map(isOptional);
   const withDefault = schemas.map((schema) => v.getDefault(schema as never) !== undefined);
-  return v._standardSchema<v.LooseObjectSchema<TEntries, undefined>>({
-    kind: 'schema',
-    type: 'loose_object',
-    reference: jsonObject as unknown as typeof v.looseObject,
-    expects: 'Object',
-    async: false,
-    entries,
-    message: undefined,
-    '~run'(dataset, config) {
-      const data = dataset as Dataset;
-      const input = data.value;
-      if (!isPlainObject(input)) {
-        v._addIssue(this, 'type', dataset, config);
-        return dataset as never;
-      }
-      data.typed = true;
+  return containerSchema<v.LooseObjectSchema<TEntries, undefined>, Record<string, unknown>>(
+    {
+      type: 'loose_object',
+      reference: jsonObject as unknown as typeof v.looseObject,
+      expects: 'Object',
+      entries,
+    },
+    isPlainObject,
+    (data, input, config, schema) => {
       let output = input;
       for (let index = 0; index < keys.length; index++) {
         const key = keys[index] as string;
-        const schema = schemas[index] as AnySchema;
+        const member = schemas[index] as AnySchema;
         const present = key in input;
         if (!present && !withDefault[index]) {
           if (!optional[index]) {
-            v._addIssue(this, 'key', dataset, config, {
+            v._addIssue(schema, 'key', data as never, config, {
               input: undefined,
-              expected: schema.expects,
+              expected: member.expects,
               path: [{ type: 'object', origin: 'key', input, key, value: undefined }],
             });
             if (config.abortEarly) break;
@@ -92,20 +114,19 @@ export function jsonObject<const TEntries extends v.ObjectEntries>(
           continue;
         }
         const value = input[key];
-        const member = schema['~run']({ value }, config) as Dataset;
-        if (member.issues) adoptIssues(data, member, objectItem(input, key, value));
-        if (member.value !== value || !present) {
+        const result = member['~run']({ value }, config) as Dataset;
+        if (result.issues) adoptIssues(data, result, objectItem(input, key, value));
+        if (result.value !== value || !present) {
           if (output === input) output = copyObject(input);
           // A member that reads as absent (`null`) is left out, not kept as `undefined`.
-          if (member.value === undefined) delete output[key];
-          else output[key] = member.value;
+          if (result.value === undefined) delete output[key];
+          else output[key] = result.value;
         }
         if (data.issues && config.abortEarly) break;
       }
       data.value = normalise && !data.issues ? normalise(output as never) : output;
-      return dataset as never;
     },
-  });
+  );
 }
 
 function objectItem(input: Record<string, unknown>, key: string, value: unknown): PathItem {
@@ -117,23 +138,19 @@ function objectItem(input: Record<string, unknown>, key: string, value: unknown)
 export function jsonRecord<const TValue extends AnySchema>(
   value: TValue,
 ): v.RecordSchema<v.StringSchema<undefined>, TValue, undefined> {
-  return v._standardSchema<v.RecordSchema<v.StringSchema<undefined>, TValue, undefined>>({
-    kind: 'schema',
-    type: 'record',
-    reference: jsonRecord as unknown as typeof v.record,
-    expects: 'Object',
-    async: false,
-    key: v.string(),
-    value,
-    message: undefined,
-    '~run'(dataset, config) {
-      const data = dataset as Dataset;
-      const input = data.value;
-      if (!isPlainObject(input)) {
-        v._addIssue(this, 'type', dataset, config);
-        return dataset as never;
-      }
-      data.typed = true;
+  return containerSchema<
+    v.RecordSchema<v.StringSchema<undefined>, TValue, undefined>,
+    Record<string, unknown>
+  >(
+    {
+      type: 'record',
+      reference: jsonRecord as unknown as typeof v.record,
+      expects: 'Object',
+      key: v.string(),
+      value,
+    },
+    isPlainObject,
+    (data, input, config) => {
       let output = input;
       for (const key in input) {
         if (!hasOwn(input, key) || key === '__proto__') continue;
@@ -147,9 +164,8 @@ export function jsonRecord<const TValue extends AnySchema>(
         if (data.issues && config.abortEarly) break;
       }
       data.value = output;
-      return dataset as never;
     },
-  });
+  );
 }
 
 /** A list of items of one schema. */
@@ -157,22 +173,10 @@ export function jsonRecord<const TValue extends AnySchema>(
 export function jsonArray<const TItem extends AnySchema>(
   item: TItem,
 ): v.ArraySchema<TItem, undefined> {
-  return v._standardSchema<v.ArraySchema<TItem, undefined>>({
-    kind: 'schema',
-    type: 'array',
-    reference: jsonArray as unknown as typeof v.array,
-    expects: 'Array',
-    async: false,
-    item,
-    message: undefined,
-    '~run'(dataset, config) {
-      const data = dataset as Dataset;
-      const input = data.value;
-      if (!Array.isArray(input)) {
-        v._addIssue(this, 'type', dataset, config);
-        return dataset as never;
-      }
-      data.typed = true;
+  return containerSchema<v.ArraySchema<TItem, undefined>, unknown[]>(
+    { type: 'array', reference: jsonArray as unknown as typeof v.array, expects: 'Array', item },
+    Array.isArray,
+    (data, input, config) => {
       let output = input;
       for (let index = 0; index < input.length; index++) {
         const entry: unknown = input[index];
@@ -185,9 +189,8 @@ export function jsonArray<const TItem extends AnySchema>(
         if (data.issues && config.abortEarly) break;
       }
       data.value = output;
-      return dataset as never;
     },
-  });
+  );
 }
 
 function arrayItem(input: unknown[], key: number, value: unknown): PathItem {
