@@ -70,18 +70,7 @@ describe('close()', () => {
   });
 
   it('ends a pending synchronous execution with 410 when the server closes', async () => {
-    const slowSync = defineProcess({
-      description: {
-        id: 'slow_sync',
-        version: '1',
-        jobControlOptions: ['sync-execute'],
-        outputs: {},
-      },
-      run: (_inputs, { signal }) =>
-        new Promise<never>((_, reject) =>
-          signal.addEventListener('abort', () => reject(signal.reason)),
-        ),
-    });
+    const slowSync = slowSyncProcess();
     const server = await startServer({ port: 0, processes: [slowSync] });
     const status = new Promise<number>((resolve, reject) => {
       const req = request(
@@ -102,20 +91,8 @@ describe('close()', () => {
 
   it('dismisses a synchronous job whose client went away', async () => {
     let aborted = false;
-    const slowSync = defineProcess({
-      description: {
-        id: 'slow_sync',
-        version: '1',
-        jobControlOptions: ['sync-execute'],
-        outputs: {},
-      },
-      run: (_inputs, { signal }) =>
-        new Promise<never>((_, reject) =>
-          signal.addEventListener('abort', () => {
-            aborted = true;
-            reject(signal.reason);
-          }),
-        ),
+    const slowSync = slowSyncProcess(() => {
+      aborted = true;
     });
     const server = await startServer({ port: 0, processes: [slowSync] });
     try {
@@ -137,3 +114,22 @@ describe('close()', () => {
     }
   });
 });
+
+/** A sync-execute process that runs until its job is aborted, then calls `onAbort`. */
+function slowSyncProcess(onAbort: () => void = () => {}) {
+  return defineProcess({
+    description: {
+      id: 'slow_sync',
+      version: '1',
+      jobControlOptions: ['sync-execute'],
+      outputs: {},
+    },
+    run: (_inputs, { signal }) =>
+      new Promise<never>((_, reject) =>
+        signal.addEventListener('abort', () => {
+          onAbort();
+          reject(signal.reason);
+        }),
+      ),
+  });
+}
