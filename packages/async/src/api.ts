@@ -89,12 +89,6 @@ export {
   operationNames,
   operations,
 } from './operations.js';
-export {
-  DEFAULT_RETRY,
-  DEFAULT_TIMEOUT,
-  type FetchFunction,
-  type HeadersOption,
-  type NormalisedRetry,
-  type RetryOptions,
-} from './transport.js';
+export { DEFAULT_RETRY, type NormalisedRetry, type RetryOptions } from './retry.js';
+export { DEFAULT_TIMEOUT, type FetchFunction, type HeadersOption } from './transport.js';
 export type { SearchParams } from './url.js';

@@ -27,15 +27,13 @@ import {
   type OperationResult,
   perform,
 } from './operations.js';
+import { DEFAULT_RETRY, mergeRetry, type RetryOptions } from './retry.js';
 import {
   createTransport,
-  DEFAULT_RETRY,
   DEFAULT_TIMEOUT,
   type FetchFunction,
   type HeadersOption,
-  mergeRetry,
   normaliseTimeout,
-  type RetryOptions,
 } from './transport.js';
 import { parseServerUrl } from './url.js';
 
@@ -117,7 +115,6 @@ export class AsyncClientBase {
       transport: createTransport({
         origin: baseUrl.origin,
         accessToken: token,
-        timeout,
         retry: mergeRetry(DEFAULT_RETRY, options.retry),
         headers: options.headers,
         fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
@@ -218,7 +215,7 @@ export class AsyncClientBase {
   /** Closes the client: calls in flight are aborted, later calls fail with a `ClientError`. */
   async close(): Promise<void> {
     this.#context.closed = true;
-    for (const abort of this.#context.inFlight) abort('closed');
+    for (const call of this.#context.inFlight) call.abort('closed');
   }
 
   /** A redacted view for logs and JSON: the access token is masked. */

@@ -1,14 +1,6 @@
+import { Call, type CallRegistry } from './call.js';
 import { type ExchangeContext, errorFromThrown, timeoutError } from './responses.js';
 import type { Transport, TransportRequest } from './transport.js';
-
-/** Why a call was cut short by the client itself. */
-type AbortWhy = 'aborted' | 'closed' | 'timeout';
-
-/** The in-flight calls of one client, so that `close()` can abort them. */
-export interface CallRegistry {
-  readonly closed: boolean;
-  readonly inFlight: Set<(why: AbortWhy) => void>;
-}
 
 /** A 2xx response and its body text. */
 export interface Exchanged {
@@ -17,44 +9,32 @@ export interface Exchanged {
 }
 
 /**
- * Sends one request and reads the whole body. ky's timeout covers the wait for the headers; a
- * second deadline of the same length covers the body, so a server that stalls mid-body can't
- * hang the call. The caller's signal and `close()` abort both phases.
+ * Sends one request and reads the whole body as one {@link Call}. Its deadline (`timeout`) runs
+ * while an attempt waits for its headers and again while the body is read, so a server that
+ * stalls anywhere can't hang the call; it does not run during waits between retries. The
+ * caller's signal, the deadline and `close()` all abort through the call's one signal.
  */
 export async function exchange(
   transport: Transport,
-  request: Omit<TransportRequest, 'signal'>,
+  request: TransportRequest,
+  timeout: number,
   context: ExchangeContext,
   registry: CallRegistry,
   signal: AbortSignal | undefined,
 ): Promise<Exchanged> {
-  const controller = new AbortController();
-  let why: AbortWhy | undefined;
-  const abort = (reason: AbortWhy) => {
-    why ??= reason;
-    controller.abort(reason === 'aborted' ? signal?.reason : new Error(reason));
-  };
-  const onAbort = () => abort('aborted');
-  if (signal?.aborted) abort('aborted');
-  signal?.addEventListener('abort', onAbort, { once: true });
-  registry.inFlight.add(abort);
-  let bodyTimer: ReturnType<typeof setTimeout> | undefined;
+  const call = new Call(timeout, signal, registry);
   try {
-    const response = await transport.send({ ...request, signal: controller.signal });
-    if (request.timeout !== Number.POSITIVE_INFINITY) {
-      bodyTimer = setTimeout(abort, request.timeout, 'timeout');
-    }
+    const response = await transport.send(request, call);
+    call.arm();
     return { response, text: await response.text() };
   } catch (error) {
-    if (why === 'timeout') throw timeoutError(context, error);
+    if (call.why === 'timeout') throw timeoutError(context, error);
     throw await errorFromThrown(error, {
       ...context,
-      signal: why === 'aborted' ? controller.signal : undefined,
-      closed: why === 'closed' || registry.closed,
+      signal: call.why === 'aborted' ? call.signal : undefined,
+      closed: call.why === 'closed' || registry.closed,
     });
   } finally {
-    clearTimeout(bodyTimer);
-    signal?.removeEventListener('abort', onAbort);
-    registry.inFlight.delete(abort);
+    call.end();
   }
 }

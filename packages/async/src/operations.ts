@@ -21,17 +21,24 @@ import {
   type ProcessList,
   ProcessListSchema,
   type ProcessRequest,
-  safeParseModel,
 } from '@s2gos/models';
+import type { CallRegistry } from './call.js';
 import { closedError, invalidArgument } from './errors.js';
-import { type CallRegistry, exchange } from './exchange.js';
-import { type ExchangeContext, readJson, unexpectedStatus, validateDocument } from './responses.js';
+import { exchange } from './exchange.js';
+import {
+  type ExchangeContext,
+  isBlank,
+  readJson,
+  unexpectedStatus,
+  validateDocument,
+} from './responses.js';
+import type { RetryOptions } from './retry.js';
 import {
   type HeadersOption,
   headerRecord,
   normaliseTimeout,
-  type RetryOptions,
   type Transport,
+  type TransportRequest,
 } from './transport.js';
 import { buildUrl, type SearchParams } from './url.js';
 
@@ -225,10 +232,13 @@ export async function perform<N extends OperationName>(
 ): Promise<OperationResult<N>> {
   const spec: OperationSpec = operations[name];
   if (client.closed) throw closedError(name);
-  let url: URL;
+  let url: string;
   let timeout: number;
   try {
-    const params = Object.fromEntries(spec.pathParams.map((param, i) => [param, args[i]]));
+    const params: Record<string, unknown> = {};
+    spec.pathParams.forEach((param, i) => {
+      params[param] = args[i];
+    });
     url = buildUrl(client.baseUrl, spec.path, params, options.searchParams);
     timeout = normaliseTimeout(options.timeout, client.timeout);
   } catch (error) {
@@ -240,7 +250,7 @@ export async function perform<N extends OperationName>(
     url,
     redact: client.redact,
   };
-  const request = {
+  const request: TransportRequest = {
     method: spec.method,
     url,
     json: spec.body ? args[spec.pathParams.length] : undefined,
@@ -249,36 +259,37 @@ export async function perform<N extends OperationName>(
       spec.headers || options.headers
         ? { ...spec.headers, ...headerRecord(options.headers) }
         : undefined,
-    timeout,
     retry: options.retry,
     idempotent: spec.retryable,
   };
   let { response, text } = await exchange(
     client.transport,
     request,
+    timeout,
     context,
     client,
     options.signal,
   );
   if (!spec.successStatuses.includes(response.status)) throw unexpectedStatus(response, context);
-  const location = spec.followLocation && text.trim() === '' && response.headers.get('location');
+  const location = spec.followLocation && isBlank(text) && response.headers.get('location');
   if (location) {
     // 201/202 without a body: the document is at Location.
-    const locationUrl = new URL(location, response.url || url);
+    const locationUrl = new URL(location, response.url || url).href;
     context = { ...context, method: 'GET', url: locationUrl };
-    const get = {
-      method: 'GET',
-      url: locationUrl,
-      headers: request.headers,
+    const get = { method: 'GET', url: locationUrl, headers: request.headers, idempotent: true };
+    ({ response, text } = await exchange(
+      client.transport,
+      get,
       timeout,
-      idempotent: true,
-    };
-    ({ response, text } = await exchange(client.transport, get, context, client, options.signal));
+      context,
+      client,
+      options.signal,
+    ));
   }
   const json = readJson(response, text, context);
   if (!client.validate) return json as OperationResult<N>;
   return validateDocument(
-    (input) => safeParseModel(spec.schema, input),
+    spec.schema,
     json,
     spec.document,
     response.status,

@@ -2,8 +2,14 @@
  * The one place that turns what came back — a response, or an error thrown by ky or fetch —
  * into a typed document or a member of the {@link ClientError} family.
  */
-import { type ApiError, ApiErrorSchema, type ModelIssue, safeParseModel } from '@s2gos/models';
-import { isHTTPError, isTimeoutError } from 'ky';
+import {
+  type ApiError,
+  ApiErrorSchema,
+  type ModelIssue,
+  type ModelSchema,
+  safeParseModel,
+} from '@s2gos/models';
+import { isHTTPError } from 'ky';
 import { ClientError, ErrorType, TransportError } from './errors.js';
 import { displayUrl } from './url.js';
 
@@ -13,7 +19,7 @@ export interface ExchangeContext {
   operation: string;
   method: string;
   /** The request URL; shown through `displayUrl`, computed only when an error is built. */
-  url: URL;
+  url: string;
   /** Removes secrets (the access token) from text that came from elsewhere. */
   redact: (text: string) => string;
 }
@@ -22,9 +28,14 @@ export interface ExchangeContext {
 export const EXCERPT_LENGTH = 200;
 const MAX_LISTED_ISSUES = 3;
 
+/** Whether a body is empty or whitespace only (without copying it, as `trim()` would). */
+export function isBlank(text: string): boolean {
+  return !/\S/.test(text);
+}
+
 /** Parses a 2xx body as JSON; a non-JSON or empty body is a `ClientError`. */
 export function readJson(response: Response, text: string, context: ExchangeContext): unknown {
-  if (text.trim() === '') {
+  if (isBlank(text)) {
     throw invalidResponse(response.status, context, 'the body is empty');
   }
   try {
@@ -39,14 +50,14 @@ export function readJson(response: Response, text: string, context: ExchangeCont
  * Validates `json` as the operation's document with `@s2gos/models` (its leniency rules apply);
  * a mismatch is a `ClientError` listing the first problems.
  */
-export function validateDocument<T>(
-  parse: (json: unknown) => { success: true; output: T } | { success: false; issues: ModelIssue[] },
+export function validateDocument(
+  schema: ModelSchema,
   json: unknown,
   documentName: string,
   status: number,
   context: ExchangeContext,
-): T {
-  const result = parse(json);
+): unknown {
+  const result = safeParseModel(schema, json);
   if (result.success) return result.output;
   const listed = result.issues.slice(0, MAX_LISTED_ISSUES).map(formatIssue);
   const more = result.issues.length - listed.length;
@@ -81,7 +92,6 @@ export async function errorFromThrown(
       { ...where, cause: context.signal.reason },
     );
   }
-  if (isTimeoutError(error)) return timeoutError(context, error);
   const reason = context.redact(networkReason(error));
   return new TransportError(
     `${prefix(context)} failed: ${reason}`,

@@ -33,6 +33,17 @@ function clientFor(
   });
 }
 
+/** Timers keeping the process alive. */
+function activeTimers(): number {
+  return process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+}
+
+/** Resolves once the server has answered a request and the client had time to read it. */
+async function waitUntilAnswered(server: TestServer): Promise<void> {
+  while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+  await new Promise((r) => setTimeout(r, 50));
+}
+
 async function failure(promise: Promise<unknown>): Promise<ClientError> {
   const error = await promise.then(
     () => undefined,
@@ -350,6 +361,57 @@ describe('retries', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('the timeout does not run during a wait between retries', async () => {
+    const server = await serve((_, response) => {
+      if (server.requests.length === 1) response.writeHead(503, { 'retry-after': '1' }).end();
+      else sendJson(response, 200, jobInfo('j1'));
+    });
+    // Each wait on the network gets 300 ms; the 1 s wait the server asked for is not one.
+    const job = await clientFor(server, { timeout: 300 }).getJob('j1');
+    expect(job.jobID).toBe('j1');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('close() during a wait between retries ends the call and leaves no timer behind', async () => {
+    const server = await serve((_, response) => {
+      response.writeHead(503, { 'retry-after': '3600' }).end();
+    });
+    const client = clientFor(server);
+    const timers = activeTimers();
+    const pending = client.getJob('j1');
+    await waitUntilAnswered(server);
+    await client.close();
+    const error = await failure(pending);
+    expect(error.apiError.type).toBe(ErrorType.closed);
+    expect(server.requests).toHaveLength(1);
+    expect(activeTimers()).toBe(timers);
+  });
+
+  it('an abort during a wait between retries ends the call with the reason as cause', async () => {
+    const server = await serve((_, response) => {
+      response.writeHead(429, { 'retry-after': '3600' }).end();
+    });
+    const controller = new AbortController();
+    const pending = clientFor(server).getJob('j1', { signal: controller.signal });
+    await waitUntilAnswered(server);
+    const reason = new Error('user gave up');
+    controller.abort(reason);
+    const error = await failure(pending);
+    expect(error.apiError.type).toBe(ErrorType.aborted);
+    expect(error.cause).toBe(reason);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('maxRetryAfter bounds the wait a server asks for', async () => {
+    const server = await serve((_, response) => {
+      if (server.requests.length === 1) response.writeHead(503, { 'retry-after': '3600' }).end();
+      else sendJson(response, 200, jobInfo('j1'));
+    });
+    const client = clientFor(server, { retry: { delay: () => 10, maxRetryAfter: 20 } });
+    await expect(client.getJob('j1')).resolves.toMatchObject({ jobID: 'j1' });
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('retry: 0 on the client turns retries off', async () => {
     const server = await serve((_, response) => {
       response.writeHead(503).end();
@@ -410,5 +472,24 @@ describe('execute', () => {
     });
     const error = await failure(clientFor(server).getJob('j1'));
     expect(error.message).toContain('unexpected status 204');
+  });
+});
+
+describe('headers', () => {
+  it('call headers override client headers by name, any case; undefined removes one', async () => {
+    const server = await serve((_, response) => sendJson(response, 200, jobInfo('j1')));
+    const client = clientFor(server, {
+      headers: new Headers({ 'X-Client': 'client', 'X-Gone': 'client', 'X-Kept': 'client' }),
+    });
+    await client.getJob('j1', { headers: { 'x-client': 'call', 'X-GONE': undefined } });
+    const [request] = server.requests;
+    expect(request?.headers).toMatchObject({
+      accept: 'application/json',
+      authorization: `Bearer ${TOKEN}`,
+      'x-client': 'call',
+      'x-kept': 'client',
+    });
+    expect(request?.headers).not.toHaveProperty('x-gone');
+    expect(request?.headers).not.toHaveProperty('content-type');
   });
 });

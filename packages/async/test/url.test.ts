@@ -20,11 +20,20 @@ describe('buildUrl', () => {
   const base = parseServerUrl('http://h/api/v1/');
 
   it('keeps the base path and encodes each parameter as one segment', () => {
-    expect(buildUrl(base, 'jobs/{jobId}/results', { jobId: '../x?y#z' }).href).toBe(
+    expect(buildUrl(base, 'jobs/{jobId}/results', { jobId: '../x?y#z' })).toBe(
       'http://h/api/v1/jobs/..%2Fx%3Fy%23z/results',
     );
-    expect(buildUrl(base, '', {}).href).toBe('http://h/api/v1/');
+    expect(buildUrl(base, '', {})).toBe('http://h/api/v1/');
   });
+
+  it.each([['a b'], ["it's (1)*!~"], ['é/ü'], ['%41%'], ['\\\t"<>`{}|^'], ['...'], ['@:;=&+$,[]']])(
+    'builds what the URL parser would, without parsing: %j',
+    (value) => {
+      const url = buildUrl(base, 'jobs/{jobId}', { jobId: value }, { q: value });
+      expect(new URL(url).href).toBe(url);
+      expect(decodeURIComponent(new URL(url).pathname.split('/')[4] ?? '')).toBe(value);
+    },
+  );
 
   it('adds query parameters, repeating arrays and skipping undefined', () => {
     const url = buildUrl(
@@ -33,7 +42,7 @@ describe('buildUrl', () => {
       {},
       { status: ['running', 'failed'], limit: 5, x: undefined },
     );
-    expect(url.search).toBe('?status=running&status=failed&limit=5');
+    expect(new URL(url).search).toBe('?status=running&status=failed&limit=5');
   });
 
   it.each([[''], ['.'], ['..'], [42]])('refuses the parameter %j', (value) => {
