@@ -10,6 +10,7 @@ import type {
   ProcessList,
   ProcessRequest,
 } from '@s2gos/models';
+import { Calls } from './call.js';
 import { invalidArgument } from './errors.js';
 import {
   type ExecuteAndWaitOptions,
@@ -81,7 +82,7 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  */
 export class AsyncClientBase {
   readonly #config: Readonly<ResolvedConfig>;
-  readonly #context: OperationContext & { closed: boolean };
+  readonly #context: OperationContext;
 
   /**
    * @param options - client options
@@ -110,8 +111,7 @@ export class AsyncClientBase {
       timeout,
       validate: options.validate ?? true,
       redact,
-      closed: false,
-      inFlight: new Set(),
+      calls: new Calls(),
       transport: createTransport({
         origin: baseUrl.origin,
         accessToken: token,
@@ -130,7 +130,7 @@ export class AsyncClientBase {
 
   /** Whether {@link close} was called. */
   get closed(): boolean {
-    return this.#context.closed;
+    return this.#context.calls.closed;
   }
 
   /**
@@ -214,8 +214,7 @@ export class AsyncClientBase {
 
   /** Closes the client: calls in flight are aborted, later calls fail with a `ClientError`. */
   async close(): Promise<void> {
-    this.#context.closed = true;
-    for (const call of this.#context.inFlight) call.abort('closed');
+    this.#context.calls.close();
   }
 
   /** A redacted view for logs and JSON: the access token is masked. */
@@ -225,7 +224,7 @@ export class AsyncClientBase {
       serverUrl,
       ...(userName ? { userName } : {}),
       ...(accessToken ? { accessToken: redactToken(accessToken) } : {}),
-      closed: this.#context.closed,
+      closed: this.#context.calls.closed,
     };
   }
 

@@ -1,4 +1,4 @@
-import { Call, type CallRegistry } from './call.js';
+import type { Calls } from './call.js';
 import { type ExchangeContext, errorFromThrown, timeoutError } from './responses.js';
 import type { Transport, TransportRequest } from './transport.js';
 
@@ -19,10 +19,10 @@ export async function exchange(
   request: TransportRequest,
   timeout: number,
   context: ExchangeContext,
-  registry: CallRegistry,
+  calls: Calls,
   signal: AbortSignal | undefined,
 ): Promise<Exchanged> {
-  const call = new Call(timeout, signal, registry);
+  const call = calls.start(timeout, signal);
   try {
     const response = await transport.send(request, call);
     call.arm();
@@ -32,7 +32,7 @@ export async function exchange(
     throw await errorFromThrown(error, {
       ...context,
       signal: call.why === 'aborted' ? call.signal : undefined,
-      closed: call.why === 'closed' || registry.closed,
+      closed: call.why === 'closed' || calls.closed,
     });
   } finally {
     call.end();

@@ -22,7 +22,7 @@ import {
   ProcessListSchema,
   type ProcessRequest,
 } from '@s2gos/models';
-import type { CallRegistry } from './call.js';
+import type { Calls } from './call.js';
 import { closedError, invalidArgument } from './errors.js';
 import { exchange } from './exchange.js';
 import {
@@ -212,7 +212,9 @@ export interface CallOptions<Query extends SearchParams = SearchParams> {
 }
 
 /** What {@link perform} needs from a client. */
-export interface OperationContext extends CallRegistry {
+export interface OperationContext {
+  /** The client's calls in flight. */
+  readonly calls: Calls;
   readonly baseUrl: URL;
   readonly transport: Transport;
   readonly timeout: number;
@@ -231,7 +233,7 @@ export async function perform<N extends OperationName>(
   options: CallOptions = {},
 ): Promise<OperationResult<N>> {
   const spec: OperationSpec = operations[name];
-  if (client.closed) throw closedError(name);
+  if (client.calls.closed) throw closedError(name);
   let url: string;
   let timeout: number;
   try {
@@ -267,7 +269,7 @@ export async function perform<N extends OperationName>(
     request,
     timeout,
     context,
-    client,
+    client.calls,
     options.signal,
   );
   if (!spec.successStatuses.includes(response.status)) throw unexpectedStatus(response, context);
@@ -282,7 +284,7 @@ export async function perform<N extends OperationName>(
       get,
       timeout,
       context,
-      client,
+      client.calls,
       options.signal,
     ));
   }

@@ -61,11 +61,26 @@ export function buildUrl(
 ): string {
   // Concatenating onto href (not `new URL(path, base)`) keeps the base path even when a
   // segment starts with something the parser would read as a scheme or an authority.
-  const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
-    encodePathParameter(name, params[name]),
-  );
+  let url = base.href;
+  const parts = templateParts(template);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    url += i % 2 === 0 ? part : encodePathParameter(part, params[part]);
+  }
   const query = searchParams === undefined ? '' : encodeSearchParams(searchParams);
-  return base.href + path + (query === '' ? '' : `?${query}`);
+  return query === '' ? url : `${url}?${query}`;
+}
+
+const templates = new Map<string, readonly string[]>();
+
+/** `jobs/{jobId}/results` as `['jobs/', 'jobId', '/results']`: parameter names at odd indices. */
+function templateParts(template: string): readonly string[] {
+  let parts = templates.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/);
+    templates.set(template, parts);
+  }
+  return parts;
 }
 
 function encodeSearchParams(searchParams: SearchParams): string {

@@ -241,6 +241,35 @@ describe('transport failures', () => {
     expect(error.apiError.type).toBe(ErrorType.timeout);
   });
 
+  it('concurrent calls time out each at its own deadline; others are not disturbed', async () => {
+    const server = await serve((request, response) => {
+      if (request.url.endsWith('/fast')) sendJson(response, 200, jobInfo('fast'));
+      // everything else never answers
+    });
+    const client = clientFor(server, { retry: 0 });
+    const started = Date.now();
+    const settled = await Promise.allSettled([
+      client.getJob('slow1', { timeout: 600 }),
+      client.getJob('slow2', { timeout: 150 }),
+      client.getJob('fast', { timeout: 150 }),
+      client.getJob('slow3', { timeout: 300 }),
+    ]);
+    const elapsed = Date.now() - started;
+    const types = settled.map((result) =>
+      result.status === 'rejected' ? (result.reason as ClientError).apiError.type : 'ok',
+    );
+    expect(types).toEqual([ErrorType.timeout, ErrorType.timeout, 'ok', ErrorType.timeout]);
+    // The longest deadline ended the batch: no call was cut short by another's deadline.
+    expect(elapsed).toBeGreaterThanOrEqual(600);
+  });
+
+  it('a finished call leaves no timer that keeps the process alive', async () => {
+    const server = await serve((_, response) => sendJson(response, 200, jobInfo('j1')));
+    const timers = activeTimers();
+    await clientFor(server).getJob('j1');
+    expect(activeTimers()).toBe(timers);
+  });
+
   it('connection reset: retried for GET, then a TransportError with the cause', async () => {
     const server = await serve((_, response) => {
       response.socket?.destroy();
