@@ -12,6 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WORKER_FAILURE } from '@s2gos/sync';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -19,8 +20,13 @@ const serverUrl = inject('serverUrl');
 const FAILSAFE = 30_000;
 
 /** Runs a node script to its end (killed after {@link FAILSAFE}); the run's outcome. */
-function run(args: string[], cwd = packageDir) {
-  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: FAILSAFE });
+function run(args: string[], cwd = packageDir, env = process.env) {
+  const result = spawnSync(process.execPath, args, {
+    cwd,
+    env,
+    encoding: 'utf8',
+    timeout: FAILSAFE,
+  });
   return {
     status: result.status,
     signal: result.signal,
@@ -89,13 +95,78 @@ describe('an install path with a space, # and %', () => {
 });
 
 describe('the worker bundle', () => {
+  const source = readFileSync(join(packageDir, 'dist', 'worker.cjs'), 'utf8');
+
   // The worker build bundles @s2gos/async tree-shaken and silences esbuild's warning about the
   // ESM-only `import.meta.url` of @s2gos/config/node's file code, which must therefore never be in
-  // it: the worker gets its configuration resolved and loads neither config files nor YAML.
-  test('holds no config-file code and needs no package but synckit', () => {
-    const source = readFileSync(join(packageDir, 'dist', 'worker.cjs'), 'utf8');
-    expect(source).not.toMatch(/import_meta|createRequire|readConfigFile/);
+  // it: the worker gets its configuration resolved and loads neither config files nor YAML. The one
+  // `import.meta.url` left is synckit's fallback for a missing `__dirname`, never taken in CommonJS.
+  test('holds no config-file code', () => {
+    expect(source).not.toMatch(/createRequire|readConfigFile/);
+    expect(source.match(/\bimport_meta\w*\.url\b/g)).toEqual(['import_meta.url']);
+  });
+
+  // synckit's worker side is bundled too, without its calling side's dependencies; only its
+  // failure guard (`register.cjs`, with `shared.cjs`) is required at runtime, from the package.
+  test('requires no package, and none of synckit’s calling side', () => {
     const required = [...source.matchAll(/require\("([^"]+)"\)/g)].map(([, name]) => name);
-    expect(required.filter((name) => !name?.startsWith('node:'))).toEqual(['synckit']);
+    expect(required.filter((name) => !name?.startsWith('node:'))).toEqual([]);
+    expect(source).not.toMatch(/import-meta-resolve|@pkgr\/core|node:crypto|node:module/);
+  });
+});
+
+// synckit preloads a failure guard into its workers: a failure the worker cannot answer for is
+// reported to the waiting call instead of leaving it blocked. The scripts below make the worker
+// fail through a preload of their own, passed with synckit's `SYNCKIT_EXEC_ARGV`.
+describe('failures of the worker thread reach the caller', () => {
+  const root = mkdtempSync(join(tmpdir(), 's2gos-sync-guard-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const script = `const { Client } = require('@s2gos/sync');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const client = new Client({ serverUrl: process.argv[1] });
+      console.log(client.getProcess('echo').id);
+      client.close();
+    } catch (error) {
+      console.log(\`\${error.apiError.type}: \${error.message}\`);
+    }
+  }`;
+  const failure = (operation: string, message: string) =>
+    `${WORKER_FAILURE}: ${operation}: the sync client's worker thread failed: ${message}`;
+
+  /** Runs {@link script} with `preload` (CommonJS, saved as `name`) preloaded into the worker. */
+  function runWithPreload(name: string, preload: string, execArgv: string[] = []) {
+    const file = join(root, name);
+    writeFileSync(file, preload);
+    const env = { ...process.env, SYNCKIT_EXEC_ARGV: [...execArgv, '-r', file].join(',') };
+    return run(['-e', script, serverUrl], packageDir, env);
+  }
+
+  test('a worker that fails to load: every call says why, none waits', () => {
+    const result = runWithPreload('fail-to-load.cjs', "throw new Error('no worker today');");
+    expect(result).toMatchObject({ status: 0, signal: null });
+    expect(result.stdout.trim().split('\n')).toEqual(
+      Array(3).fill(failure('new Client', 'no worker today')),
+    );
+  });
+
+  // The guard tells a failure while serving from one while loading by the mark `runAsWorker`
+  // leaves in the guard's module: the bundled `runAsWorker` must reach the very module the
+  // preload loaded. A stray rejection (not fatal under `--unhandled-rejections=warn`) then fails
+  // only the call it interrupts; had the mark gone to another copy, the guard would stop the worker.
+  test('a stray failure while serving fails one call, and the worker serves on', () => {
+    const result = runWithPreload(
+      'stray-rejection.cjs',
+      `require('node:worker_threads').parentPort.once('message', () => {
+        Promise.reject(new Error('stray rejection'));
+      });`,
+      ['--unhandled-rejections=warn'],
+    );
+    expect(result).toMatchObject({ status: 0, signal: null });
+    expect(result.stdout.trim().split('\n')).toEqual([
+      failure('getProcess', 'stray rejection'),
+      'echo',
+      'echo',
+    ]);
   });
 });
