@@ -59,8 +59,9 @@ async function main() {
     const names = Object.keys(contenders);
     const times: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
     for (let round = 0; round < WARMUP + ROUNDS; round++) {
-      // Interleaved, so that drift of the machine hits every contender alike.
-      for (const name of names) {
+      // Interleaved, in alternating order, so that drift of the machine and whatever one
+      // contender leaves to the next (garbage to collect) hit every contender alike.
+      for (const name of round % 2 ? names : [...names].reverse()) {
         const start = performance.now();
         await contenders[name]?.();
         if (round >= WARMUP) times[name]?.push(performance.now() - start);

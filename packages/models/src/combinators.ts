@@ -22,25 +22,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// One dataset per container run, reused for every member: valibot's runs mutate and return the
-// dataset they are given, and all that is needed of a member's result is read before the next
-// member runs. A fresh `{ value }` per member was most of what validating a document allocated.
-function runMember(
-  schema: AnySchema,
-  value: unknown,
-  config: RunConfig,
-  scratch: Dataset,
-): Dataset {
-  scratch.value = value;
-  scratch.typed = false;
-  scratch.issues = undefined;
-  return schema['~run'](scratch as never, config) as Dataset;
-}
-
-function newDataset(): Dataset {
-  return { value: undefined, typed: false, issues: undefined };
-}
-
 // Moves the issues of a member's dataset to its parent, prefixed with the member's path item.
 function adoptIssues(parent: Dataset, child: Dataset, item: PathItem): void {
   for (const issue of child.issues ?? []) {
@@ -117,7 +98,6 @@ export function jsonObject<const TEntries extends v.ObjectEntries>(
     isPlainObject,
     (data, input, config, schema) => {
       let output = input;
-      const scratch = newDataset();
       for (let index = 0; index < keys.length; index++) {
         const key = keys[index] as string;
         const member = schemas[index] as AnySchema;
@@ -134,7 +114,7 @@ export function jsonObject<const TEntries extends v.ObjectEntries>(
           continue;
         }
         const value = input[key];
-        const result = runMember(member, value, config, scratch);
+        const result = member['~run']({ value }, config) as Dataset;
         if (result.issues) adoptIssues(data, result, objectItem(input, key, value));
         if (result.value !== value || !present) {
           if (output === input) output = copyObject(input);
@@ -172,11 +152,10 @@ export function jsonRecord<const TValue extends AnySchema>(
     isPlainObject,
     (data, input, config) => {
       let output = input;
-      const scratch = newDataset();
       for (const key in input) {
         if (!hasOwn(input, key) || key === '__proto__') continue;
         const entry = input[key];
-        const member = runMember(value, entry, config, scratch);
+        const member = value['~run']({ value: entry }, config) as Dataset;
         if (member.issues) adoptIssues(data, member, objectItem(input, key, entry));
         if (member.value !== entry) {
           if (output === input) output = copyObject(input);
@@ -199,10 +178,9 @@ export function jsonArray<const TItem extends AnySchema>(
     Array.isArray,
     (data, input, config) => {
       let output = input;
-      const scratch = newDataset();
       for (let index = 0; index < input.length; index++) {
         const entry: unknown = input[index];
-        const member = runMember(item, entry, config, scratch);
+        const member = item['~run']({ value: entry }, config) as Dataset;
         if (member.issues) adoptIssues(data, member, arrayItem(input, index, entry));
         if (member.value !== entry) {
           if (output === input) output = input.slice();
