@@ -237,10 +237,7 @@ export async function perform<N extends OperationName>(
   let url: string;
   let timeout: number;
   try {
-    const params: Record<string, unknown> = {};
-    spec.pathParams.forEach((param, i) => {
-      params[param] = args[i];
-    });
+    const params = Object.fromEntries(spec.pathParams.map((param, i) => [param, args[i]]));
     url = buildUrl(client.baseUrl, spec.path, params, options.searchParams);
     timeout = normaliseTimeout(options.timeout, client.timeout);
   } catch (error) {
