@@ -3,6 +3,7 @@ import type { JobInfo, JobResults, ProcessRequest } from '@s2gos/models';
 import { ErrorType, TransportError } from './errors.js';
 import { createJobWait, type JobWaitOptions } from './job-policy.js';
 import type { CallOptions } from './operations.js';
+import { sleep } from './sleep.js';
 
 /** Options of `waitForJob`. */
 export interface WaitForJobOptions extends JobWaitOptions {
@@ -62,7 +63,8 @@ export async function waitForJob(
         ),
       );
       if (step.done) return step.job;
-      await sleep(step.delay, signal, jobId);
+      // Rejects with the signal's reason, which the catch below turns into the abort error.
+      await sleep(step.delay, signal);
     }
   } catch (error) {
     if (signal?.aborted && options.dismissOnAbort) {
@@ -101,18 +103,4 @@ function abortedError(jobId: string, reason: unknown, job?: JobInfo): TransportE
     { type: ErrorType.aborted, title: 'Wait aborted' },
     { operation: 'waitForJob', job, cause: reason },
   );
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined, jobId: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortedError(jobId, signal?.reason));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

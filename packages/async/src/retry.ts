@@ -75,20 +75,10 @@ export function shouldRetry(
 }
 
 /**
- * Waits before retry number `attempt` (from 1) after `error`: the `Retry-After` of a response
- * whose status is in `afterStatusCodes` (at most `maxRetryAfter`), else the backoff (at most
- * `backoffLimit`). Rejects with the signal's reason as soon as `signal` aborts.
+ * The delay in ms before retry number `attempt` (from 1) after `error`: the `Retry-After` of a
+ * response whose status is in `afterStatusCodes` (at most `maxRetryAfter`), else the backoff (at
+ * most `backoffLimit`).
  */
-export function waitToRetry(
-  policy: Readonly<NormalisedRetry>,
-  error: unknown,
-  attempt: number,
-  signal: AbortSignal,
-): Promise<void> {
-  return sleep(retryDelay(policy, error, attempt), signal);
-}
-
-/** The delay in ms before retry number `attempt` (from 1) after `error`. */
 export function retryDelay(
   policy: Readonly<NormalisedRetry>,
   error: unknown,
@@ -110,28 +100,4 @@ export function parseRetryAfter(value: string | null): number | undefined {
   if (!/^\s*[A-Za-z]{3}/.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-const MAX_TIMER_DELAY = 2_147_483_647;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    // setTimeout fires at once for delays past 2^31 - 1 ms.
-    const timer = setTimeout(
-      () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      },
-      Math.min(ms, MAX_TIMER_DELAY),
-    );
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -12,9 +12,10 @@ import {
   mergeRetry,
   type NormalisedRetry,
   type RetryOptions,
+  retryDelay,
   shouldRetry,
-  waitToRetry,
 } from './retry.js';
+import { sleep } from './sleep.js';
 
 /** Request headers accepted by the client and per call. */
 export type HeadersOption = Headers | Record<string, string | undefined>;
@@ -95,7 +96,7 @@ export function createTransport(options: TransportOptions): Transport {
           if (!shouldRetry(policy, request.method, error, attempt, signal)) throw error;
           // The failed answer's body is not read: release its connection.
           if (isHTTPError(error)) await error.response.body?.cancel();
-          await waitToRetry(policy, error, attempt, signal);
+          await sleep(retryDelay(policy, error, attempt), signal);
         }
       }
     },
