@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { version } from '../package.json';
+import { registerAppCommand } from './commands/app.js';
 import { registerConfigureCommand } from './commands/configure.js';
 import { registerExecuteCommand } from './commands/execute.js';
 import { registerJobCommands } from './commands/jobs.js';
@@ -24,6 +25,7 @@ Examples:
   $ s2gos get-process primes_between
   $ s2gos execute-process primes_between -i min_val=10 -i max_val=100 --wait
   $ s2gos list-jobs --status running -f json
+  $ s2gos app
   $ s2gos --server https://s2gos.example.org/api lp`;
 
 /**
@@ -93,5 +95,6 @@ function buildProgram(rt: Runtime): Command {
   registerRequestCommands(program, rt);
   registerExecuteCommand(program, rt);
   registerJobCommands(program, rt);
+  registerAppCommand(program, rt);
   return program;
 }
