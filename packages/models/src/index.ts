@@ -7,6 +7,15 @@
 // Sorted by module name (the README's API section groups them by document).
 export { type ModelIssue, ModelValidationError } from './errors.js';
 export {
+  type InputsJsonSchemaOptions,
+  inputsJsonSchema,
+  type JsonSchema,
+  type JsonSchemaTypeName,
+  outputsJsonSchema,
+  type ToJsonSchemaOptions,
+  toJsonSchema,
+} from './json-schema.js';
+export {
   type ModelSchema,
   parseModel,
   type SafeParseModelResult,
