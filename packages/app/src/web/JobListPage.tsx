@@ -17,6 +17,7 @@ export function JobListPage() {
   const [status, setStatus] = useState<JobStatus | ''>('');
   const [processId, setProcessId] = useState('');
   const [dismissFailure, setDismissFailure] = useState<unknown>();
+  const [dismissed, setDismissed] = useState<JobInfo | undefined>();
   const statusId = useId();
   const processFilterId = useId();
 
@@ -31,8 +32,9 @@ export function JobListPage() {
 
   const dismiss = async (job: JobInfo) => {
     setDismissFailure(undefined);
+    setDismissed(undefined);
     try {
-      await client.dismissJob(job.jobID);
+      setDismissed(await client.dismissJob(job.jobID));
     } catch (error) {
       setDismissFailure(error);
     }
@@ -87,6 +89,11 @@ export function JobListPage() {
           {active ? 'Refreshing while jobs run' : ''}
         </p>
       </div>
+      {dismissed && (
+        <p className="notice" role="status">
+          Job <code>{dismissed.jobID}</code> ({dismissed.processID}) is {dismissed.status}.
+        </p>
+      )}
       {dismissFailure !== undefined && (
         <ErrorView error={dismissFailure} context="Dismissing the job failed" />
       )}

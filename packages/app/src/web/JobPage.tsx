@@ -1,5 +1,5 @@
 import { ClientError, ErrorType, type JobInfo, type JobResults } from '@s2gos/async';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSession } from './client-context.js';
 import { ErrorView, Traceback } from './ErrorView.js';
 import { JobProgress, JobStatusBadge } from './JobStatusBadge.js';
@@ -17,11 +17,11 @@ export function JobPage({ jobId }: { jobId: string }) {
   const [results, setResults] = useState<JobResults | undefined>();
   const [failure, setFailure] = useState<ClientError | undefined>();
   const [error, setError] = useState<unknown>();
-  const [round, setRound] = useState(0);
+  const watch = useRef<AbortController | undefined>(undefined);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `round` restarts the watch after a dismissal
   useEffect(() => {
     const controller = new AbortController();
+    watch.current = controller;
     const { signal } = controller;
     setError(undefined);
     (async () => {
@@ -46,15 +46,16 @@ export function JobPage({ jobId }: { jobId: string }) {
       }
     })();
     return () => controller.abort();
-  }, [client, jobId, round]);
+  }, [client, jobId]);
 
+  // The answer to the dismissal is the job's last state: a server may forget the job right after.
   const dismiss = async () => {
+    watch.current?.abort();
     try {
       setJob(await client.dismissJob(jobId));
     } catch (caught) {
       setError(caught);
     }
-    setRound((n) => n + 1);
   };
 
   return (

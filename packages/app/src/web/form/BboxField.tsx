@@ -151,8 +151,9 @@ function collectErrors(errorSchema: ErrorSchema | undefined, prefix = ''): strin
   const messages: string[] = [];
   for (const [key, value] of Object.entries(errorSchema)) {
     if (key === '__errors') {
-      messages.push(...(value as unknown as string[]).map((m) => (prefix ? `${prefix}: ${m}` : m)));
-    } else {
+      if (!Array.isArray(value)) continue;
+      messages.push(...value.map((m: string) => (prefix ? `${prefix}: ${m}` : m)));
+    } else if (value && typeof value === 'object') {
       const corner = CORNERS[Number(key)];
       const name = corner ? corner.label : key === 'bbox' ? '' : key;
       messages.push(...collectErrors(value as ErrorSchema, name || prefix));
