@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
+import { APP_CONFIG_PATH, type AppConfig } from './app-config.js';
 import { appDirectory } from './app-directory.js';
 
 /** A file of the built app, ready to be sent. */
@@ -34,14 +35,22 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
 };
 
+/** Options of {@link loadAppFiles}. */
+export interface LoadAppFilesOptions {
+  /** The built app; default {@link appDirectory}. */
+  directory?: string;
+  /** What the app is told about its server, served at {@link APP_CONFIG_PATH}; default none. */
+  config?: AppConfig;
+}
+
 /**
  * Reads the built app into memory (it is small) and serves its files by URL path. Only the files
  * found here can ever be served, so no request path can reach outside the app's directory.
  *
- * @param directory - the built app; default {@link appDirectory}
  * @throws AppNotBuiltError when the directory holds no `index.html`
  */
-export async function loadAppFiles(directory: string = appDirectory): Promise<AppFiles> {
+export async function loadAppFiles(options: LoadAppFilesOptions = {}): Promise<AppFiles> {
+  const { directory = appDirectory, config } = options;
   let names: string[];
   try {
     names = await readdir(directory, { recursive: true });
@@ -68,5 +77,12 @@ export async function loadAppFiles(directory: string = appDirectory): Promise<Ap
     );
   }
   files.set('/', index);
+  if (config) {
+    files.set(APP_CONFIG_PATH, {
+      body: new TextEncoder().encode(JSON.stringify(config)),
+      contentType: CONTENT_TYPES['.json'] as string,
+      cacheControl: 'no-store',
+    });
+  }
   return { get: (path) => files.get(path) };
 }

@@ -8,4 +8,10 @@
 
 export { APP_CONFIG_PATH, type AppConfig } from './app-config.js';
 export { appDirectory } from './app-directory.js';
-export { type AppFile, type AppFiles, AppNotBuiltError, loadAppFiles } from './app-files.js';
+export {
+  type AppFile,
+  type AppFiles,
+  AppNotBuiltError,
+  type LoadAppFilesOptions,
+  loadAppFiles,
+} from './app-files.js';

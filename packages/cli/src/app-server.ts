@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { APP_CONFIG_PATH, type AppConfig, type AppFiles } from '@s2gos/app';
+import type { AppConfig, AppFiles } from '@s2gos/app';
 
 /**
  * The credentials step of the forwarder: the headers that authenticate one call to the service.
@@ -17,7 +17,7 @@ export interface AppServerOptions {
   serviceUrl: string;
   /** Adds the credentials to each forwarded call; see {@link bearerToken}. */
   authorize: AuthorizeCall;
-  /** The built app. */
+  /** The built app, loaded with {@link forwardedAppConfig}. */
   files: AppFiles;
   /** The port on 127.0.0.1; `0` (the default) picks a free one. */
   port?: number;
@@ -44,6 +44,14 @@ export function bearerToken(accessToken: string | undefined): AuthorizeCall {
 }
 
 const API_PREFIX = '/api/';
+
+/** What the app served by {@link startAppServer} is told: its API is the forwarder's `/api/`. */
+export function forwardedAppConfig(serviceUrl: string): AppConfig {
+  const shown = new URL(serviceUrl);
+  shown.username = '';
+  shown.password = '';
+  return { serverUrl: `.${API_PREFIX}`, forwarded: true, service: shown.href };
+}
 const SESSION_PARAMETER = 'session';
 // Bounds what a page can make the forwarder hold in memory; execute requests are small.
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -98,11 +106,6 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   // Cookies are per host, not per port: each session has its own name.
   const cookieName = `s2gos-app-${port}`;
-  const appConfig: AppConfig = {
-    serverUrl: `.${API_PREFIX}`,
-    forwarded: true,
-    service: service.href,
-  };
 
   const isSession = (value: string | undefined) =>
     value !== undefined && timingSafeEqual(digest(value), expected);
@@ -142,9 +145,6 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     if (url.pathname.startsWith(API_PREFIX)) {
       void forward(request, response, url, { service, authorize: options.authorize, timeout });
       return;
-    }
-    if (url.pathname === APP_CONFIG_PATH) {
-      return send(response, 200, 'application/json', JSON.stringify(appConfig), 'no-store');
     }
     const file =
       request.method === 'GET' || request.method === 'HEAD'

@@ -6,6 +6,7 @@ import { JobStore } from './jobs.js';
 import { requestLogger } from './logging.js';
 import { type AppOptions, type ResolvedAppOptions, resolveAppOptions } from './options.js';
 import { ProcessRegistry } from './processes/registry.js';
+import { appRoutes } from './routes/app.js';
 import { capabilitiesRoutes } from './routes/capabilities.js';
 import { executionRoutes } from './routes/execution.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -44,6 +45,8 @@ export function buildApp(options: ResolvedAppOptions): { app: Hono; jobs: JobSto
       exposeHeaders: ['Location', 'Preference-Applied', 'Content-Location', 'WWW-Authenticate'],
     }),
   );
+  // Before the token check: a browser opening the app cannot send a token yet.
+  if (options.appFiles) appRoutes(app, options.appFiles);
   if (options.token !== undefined) app.use(bearerAuth(options.token));
   capabilitiesRoutes(app);
   processRoutes(app, state);

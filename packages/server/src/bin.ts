@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { parseCommandLine, USAGE, UsageError } from './cli.js';
+import type { StaticFiles } from './options.js';
 import { startServer } from './server.js';
 
 /** `s2gos-server`: starts the server, prints its URL, stops cleanly on SIGINT/SIGTERM. */
@@ -24,9 +25,15 @@ async function main(): Promise<void> {
   }
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const server = await startServer({ ...command.options, log: command.quiet ? false : log });
+  const appFiles = command.app ? await loadApp() : undefined;
+  const server = await startServer({
+    ...command.options,
+    log: command.quiet ? false : log,
+    ...(appFiles ? { appFiles } : {}),
+  });
   const auth = command.options.token ? ' (access token required)' : '';
   process.stdout.write(`s2gos-server listening on ${server.url}${auth}\n`);
+  if (appFiles) process.stdout.write(`The web app is at ${server.url}/app/\n`);
 
   const stop = (signal: NodeJS.Signals) => {
     // A second signal while closing means "now".
@@ -42,6 +49,18 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** The built web app; `@s2gos/app` is an optional dependency, needed for `--app` only. */
+async function loadApp(): Promise<StaticFiles> {
+  let app: typeof import('@s2gos/app');
+  try {
+    app = await import('@s2gos/app');
+  } catch {
+    throw new Error('--app needs the package @s2gos/app: install it beside @s2gos/server.');
+  }
+  // The API is this server, one level above /app/; the app asks for a token when it needs one.
+  return app.loadAppFiles({ config: { serverUrl: '../', forwarded: false } });
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,7 @@ Options:
   --port <port>    port to listen on, 0 for a free one (default: ${DEFAULT_PORT})
   --token <token>  require "Authorization: Bearer <token>" (default: $S2GOS_SERVER_TOKEN)
   --debug          add tracebacks to errors of failed jobs
+  --app            also serve the web app (@s2gos/app) at /app/
   --quiet          do not log requests
   -h, --help       show this help
   -v, --version    show the version
@@ -20,7 +21,13 @@ Options:
 export type CliCommand =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
-  | { readonly kind: 'serve'; readonly options: ServerOptions; readonly quiet: boolean };
+  | {
+      readonly kind: 'serve';
+      readonly options: ServerOptions;
+      readonly quiet: boolean;
+      /** `--app`: serve the web app at `/app/` too. */
+      readonly app?: true;
+    };
 
 /** A command-line mistake; `s2gos-server` prints it with the usage and exits with code 2. */
 export class UsageError extends Error {
@@ -53,7 +60,12 @@ export function parseCommandLine(
     debug: values.debug ?? false,
     ...(token ? { token } : {}),
   };
-  return { kind: 'serve', options, quiet: values.quiet ?? false };
+  return {
+    kind: 'serve',
+    options,
+    quiet: values.quiet ?? false,
+    ...(values.app ? { app: true as const } : {}),
+  };
 }
 
 function parse(args: readonly string[]) {
@@ -66,6 +78,7 @@ function parse(args: readonly string[]) {
       port: { type: 'string' },
       token: { type: 'string' },
       debug: { type: 'boolean' },
+      app: { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },

@@ -4,6 +4,18 @@ import { demoProcesses } from './processes/demo.js';
 /** Receives one log line (no trailing newline); `false` turns logging off. */
 export type LogFunction = (line: string) => void;
 
+/** A file of a web app to serve, as `@s2gos/app`'s `loadAppFiles()` gives them. */
+export interface StaticFile {
+  readonly body: Uint8Array;
+  readonly contentType: string;
+  readonly cacheControl: string;
+}
+
+/** The files of a web app by URL path (`/` is its `index.html`). */
+export interface StaticFiles {
+  get(path: string): StaticFile | undefined;
+}
+
 /** Options of {@link createApp}. */
 export interface AppOptions {
   /**
@@ -21,6 +33,11 @@ export interface AppOptions {
   log?: LogFunction | false;
   /** Aborting it dismisses every job and makes the app refuse new ones. */
   signal?: AbortSignal;
+  /**
+   * The web app to serve at `/app/` beside the API, without access control (the app asks for
+   * the token itself): `await loadAppFiles()` from `@s2gos/app`. Default: none.
+   */
+  appFiles?: StaticFiles;
 }
 
 /** Options of {@link startServer}: the app's options and where to listen. */
@@ -43,6 +60,7 @@ export interface ResolvedAppOptions {
   readonly maxJobs: number;
   readonly log: LogFunction | undefined;
   readonly signal: AbortSignal | undefined;
+  readonly appFiles: StaticFiles | undefined;
 }
 
 /** Resolved {@link ServerOptions}. */
@@ -80,6 +98,7 @@ export function resolveAppOptions(options: AppOptions = {}): ResolvedAppOptions 
     maxJobs,
     log: log === false ? undefined : log,
     signal: options.signal,
+    appFiles: options.appFiles,
   };
 }
 

@@ -1,7 +1,7 @@
 import { AppNotBuiltError, loadAppFiles } from '@s2gos/app';
 import { AsyncClient } from '@s2gos/async';
 import { type Command, InvalidArgumentError } from 'commander';
-import { bearerToken, startAppServer } from '../app-server.js';
+import { bearerToken, forwardedAppConfig, startAppServer } from '../app-server.js';
 import { UsageError } from '../errors.js';
 import { openBrowser } from '../open-browser.js';
 import { addGlobalOptions } from '../options.js';
@@ -41,7 +41,7 @@ Examples:
       const { serverUrl, accessToken } = client.config;
       let files: Awaited<ReturnType<typeof loadAppFiles>>;
       try {
-        files = await loadAppFiles();
+        files = await loadAppFiles({ config: forwardedAppConfig(serverUrl) });
       } catch (error) {
         if (error instanceof AppNotBuiltError) throw new UsageError(error.message);
         throw error;
