@@ -36,6 +36,13 @@ export async function startDemoServer(extra: string[] = []): Promise<Started & {
   return { ...started, url };
 }
 
+/** The local server with one more process, `all_widgets`, whose inputs need every widget. */
+export async function startWidgetsServer(): Promise<Started & { url: string }> {
+  const script = fileURLToPath(new URL('./widgets-server.mjs', import.meta.url));
+  const started = await start(process.execPath, [script]);
+  return { ...started, url: started.line.trim() };
+}
+
 /** `s2gos app --no-open` against `serverUrl`, with a private HOME; resolves with the session URL. */
 export async function startAppCommand(
   serverUrl: string,

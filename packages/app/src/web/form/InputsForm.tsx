@@ -5,6 +5,7 @@ import type { ProcessDescription } from '@s2gos/async';
 import { inputsJsonSchema } from '@s2gos/models';
 import { type ReactNode, useMemo, useRef } from 'react';
 import { BboxField } from './BboxField.js';
+import { buttonTemplates } from './buttons.js';
 import { JsonField } from './JsonField.js';
 import { uiSchemaFor } from './ui-schema.js';
 
@@ -20,6 +21,7 @@ export type Inputs = Record<string, unknown>;
 // objects, which string formats never check anyway).
 const validator = customizeValidator({ customFormats: { 'ogc-bbox': () => true } });
 const fields = { bbox: BboxField, json: JsonField };
+const templates = { ButtonTemplates: buttonTemplates };
 
 /**
  * The form generated from a process description: one field per input (label = title, help =
@@ -61,6 +63,7 @@ export function InputsForm({
       formData={inputs}
       validator={validator}
       fields={fields}
+      templates={templates}
       formContext={state}
       noHtml5Validate
       showErrorList="top"
