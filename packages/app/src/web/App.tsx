@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { ConnectPage } from './ConnectPage.js';
 import { SessionContext } from './client-context.js';
 import {
@@ -9,11 +9,17 @@ import {
   type Startup,
   storeConnection,
 } from './connection.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
 import { JobListPage } from './JobListPage.js';
 import { JobPage } from './JobPage.js';
 import { ProcessListPage } from './ProcessListPage.js';
-import { ProcessPage } from './ProcessPage.js';
 import { href, navigate, type Route, useRoute } from './router.js';
+
+// The form library and its validator are most of the app's code: loaded with the first process
+// page, so that the process and job lists come up without them.
+const ProcessPage = lazy(() =>
+  import('./ProcessPage.js').then(({ ProcessPage }) => ({ default: ProcessPage })),
+);
 
 /** The app: finds its connection, then shows the page the URL's hash names. */
 export function App() {
@@ -76,7 +82,9 @@ export function App() {
           />
         ) : (
           <SessionContext.Provider value={{ connection, client }}>
-            <Page route={route} />
+            <ErrorBoundary key={JSON.stringify(route)}>
+              <Page route={route} />
+            </ErrorBoundary>
           </SessionContext.Provider>
         )}
       </main>
@@ -87,7 +95,11 @@ export function App() {
 function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'process':
-      return <ProcessPage key={route.processId} processId={route.processId} />;
+      return (
+        <Suspense fallback={<p className="loading">Loading the form…</p>}>
+          <ProcessPage key={route.processId} processId={route.processId} />
+        </Suspense>
+      );
     case 'jobs':
       return <JobListPage />;
     case 'job':
