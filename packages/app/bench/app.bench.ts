@@ -31,6 +31,7 @@ for (const name of files) {
     `  ${name.padEnd(32)} ${kb(raw.length).padStart(10)} raw ${kb(gzipped).padStart(10)} gzipped`,
   );
 }
+console.log(`  loaded by the first page: ${kb(initial)} gzipped`);
 console.log(
   `  total JS + CSS: ${kb(total)} gzipped (target ≤ ${TARGET_KB} kB: ${total <= TARGET_KB * 1024 ? 'met' : 'NOT met'})`,
 );
