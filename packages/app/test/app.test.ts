@@ -258,6 +258,36 @@ describe('the app through s2gos app', () => {
     await page.getByRole('region', { name: 'Output value' }).getByText('a').first().waitFor();
   });
 
+  it('is usable with the keyboard alone', async () => {
+    await open('#/');
+    await page.getByRole('link', { name: 'Prime generator' }).waitFor();
+    const focused = () =>
+      page.evaluate(
+        () =>
+          document.activeElement?.getAttribute('aria-label') ??
+          document.activeElement?.textContent ??
+          '',
+      );
+    // Tab to the search field, type, Tab to the only process left, Enter.
+    const searchId = await page.getByLabel('Search processes').getAttribute('id');
+    for (let i = 0; i < 10; i++) {
+      if ((await page.evaluate(() => document.activeElement?.id)) === searchId) break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.type('prime');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Prime generator');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Prime generator' }).waitFor();
+    // Enter in a field submits the form: the job page follows.
+    await page.getByLabel('Maximum value of the search range').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('20');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/jobs\/[^/]+$/);
+    await page.getByTestId('job-status').getByText('successful').waitFor({ timeout: 30_000 });
+  });
+
   it('fits a 390 px wide window', async () => {
     const narrow = await context.newPage();
     await narrow.setViewportSize({ width: 390, height: 844 });
