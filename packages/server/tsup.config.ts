@@ -19,5 +19,8 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    // Loaded only for --app, from wherever it is installed: not a dependency of the server (see
+    // the README), so tsup would otherwise bundle it.
+    external: ['@s2gos/app'],
   },
 ]);
