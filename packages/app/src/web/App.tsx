@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import type { AsyncClient } from '@s2gos/async';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { ConnectPage } from './ConnectPage.js';
 import { SessionContext } from './client-context.js';
 import {
@@ -29,7 +30,13 @@ export function App() {
   }, []);
   const connection = startup && 'connection' in startup ? startup.connection : undefined;
   const client = useMemo(() => (connection ? createClient(connection) : undefined), [connection]);
-  useEffect(() => () => void client?.close(), [client]);
+  // A replaced client is closed (its calls in flight end); closing on unmount instead would close
+  // the live client when React re-runs effects in development.
+  const previous = useRef<AsyncClient | undefined>(undefined);
+  useEffect(() => {
+    if (previous.current && previous.current !== client) void previous.current.close();
+    previous.current = client;
+  }, [client]);
   const route = useRoute();
 
   const connect = (next: Connection) => {
