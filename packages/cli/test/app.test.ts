@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { BIN, makeHome, removeHome } from './cli.js';
+import { BIN, closedPort, makeHome, removeHome, s2gos } from './cli.js';
 import { TEST_TOKEN } from './global-setup.js';
 
 interface Answer {
@@ -161,6 +161,33 @@ describe('s2gos app', () => {
     );
     expect(created.status).toBe(201);
     expect(String(created.headers.location)).toMatch(/^\/api\/jobs\//);
+  });
+
+  it('answers 502 with problem details when the service cannot be reached', async () => {
+    const other = makeHome();
+    const port = await closedPort();
+    let url = '';
+    const run = s2gos(other, ['app', '--no-open', '--server', `http://127.0.0.1:${port}`], {
+      onSpawn: (spawned) => {
+        spawned.stdout?.on('data', (chunk: Buffer) => {
+          url ||= chunk.toString().split('\n')[0] ?? '';
+          if (url) void check().finally(() => spawned.kill('SIGINT'));
+        });
+      },
+    });
+    let problem: { status?: number; detail?: string } = {};
+    const check = async () => {
+      const session = new URL(url);
+      const login = await fetch(session, { redirect: 'manual' });
+      const cookie = String(login.headers.get('set-cookie')).split(';')[0] ?? '';
+      const answer = await fetch(new URL('/api/processes', session), { headers: { cookie } });
+      problem = await answer.json();
+    };
+    const result = await run;
+    removeHome(other);
+    expect(problem.status).toBe(502);
+    expect(problem.detail).toContain(`http://127.0.0.1:${port}/ could not be reached`);
+    expect(result.code).toBe(0);
   });
 
   it('never shows the token to the browser or the terminal', () => {
