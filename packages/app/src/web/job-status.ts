@@ -1,4 +1,4 @@
-import { type JobInfo, type JobStatus, JobStatusSchema } from '@s2gos/async';
+import { type JobInfo, type JobStatus, JobStatusSchema } from '@s2gos/models';
 
 /** Every job status, in the models' order. */
 export const JOB_STATUSES: readonly JobStatus[] = JobStatusSchema.options;

@@ -1,4 +1,4 @@
-import { type ProcessRequest, ProcessRequestSchema, safeParseModel } from '@s2gos/async';
+import { type ProcessRequest, ProcessRequestSchema, safeParseModel } from '@s2gos/models';
 
 /**
  * A request file as `s2gos create-request` writes it and `s2gos execute-process -r` reads it: a
