@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pnpm() { bash scripts/pnpm.sh "$@"; }
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-pyyaml.sh
 pnpm install --frozen-lockfile
 pnpm run build
 pnpm run lint

@@ -77,7 +77,7 @@ describe('create-request [cr]', () => {
   it('uses first enum values and typed placeholders, and dotted names with -d', async () => {
     const template = JSON.parse(await ok(['cr', 'scene_link', '-f', 'json']));
     expect(template.inputs.bbox).toEqual({
-      bbox: [-180, -90, -180, -90],
+      bbox: [-180, -90, 180, 90],
       crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84',
     });
     expect(template.inputs.start_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);

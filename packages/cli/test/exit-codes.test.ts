@@ -70,7 +70,10 @@ describe('the s2gos binary', () => {
     expectOneErrorLine(missing.stderr, /missing required argument 'PROCESS_ID'/);
     const format = await s2gos(home, ['lp', '-f', 'xml']);
     expect(format.code).toBe(1);
-    expectOneErrorLine(format.stderr, /'xml' is invalid. Allowed choices are yaml, json, table/);
+    expectOneErrorLine(
+      format.stderr,
+      /'xml' is invalid. Allowed choices are yaml, json, table, simple/,
+    );
   });
 
   it('exits with 1 for an invalid request, before contacting the server', async () => {

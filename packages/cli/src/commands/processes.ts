@@ -19,6 +19,6 @@ export function registerProcessCommands(program: Command, rt: Runtime): void {
       .description('describe a process: its inputs, outputs and job control options'),
   ).action(async (processId: string, _options: unknown, cmd: Command) => {
     const description = await rt.withClient(cmd, (client) => client.getProcess(processId));
-    rt.print(cmd, description);
+    rt.print(cmd, description, 'process');
   });
 }
