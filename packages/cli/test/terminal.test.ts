@@ -83,7 +83,7 @@ describe('on a terminal', () => {
       env: { NO_COLOR: '1' },
     });
     expect(result.code).toBe(0);
-    expect(result.output).toMatch(/[█░]{30} 100% \| successful/);
+    expect(result.output).toMatch(/job \S+ [█░]{30} 100% \| successful/);
     expect(result.output).toMatch(/^slept: [\d.]+\r?$/m);
   });
 
