@@ -23,7 +23,9 @@ Examples:
   $ s2gos list-processes
   $ s2gos get-process primes_between
   $ s2gos execute-process primes_between -i min_val=10 -i max_val=100 --wait
+  $ s2gos wait JOB_ID --timeout 2h
   $ s2gos list-jobs --status running -f json
+  $ s2gos list-jobs --all
   $ s2gos --server https://s2gos.example.org/api lp`;
 
 /**
