@@ -40,10 +40,12 @@ export function stringifyYaml(value: unknown, comments: YamlComments = {}): stri
       if (!isScalar(pair.key)) return;
       const keys = [...path, pair]
         .filter(isPair)
-        .map((p) => String(isScalar(p.key) && p.key.value));
+        .map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
       const comment = comments[keys.join('.')];
-      if (comment !== undefined)
-        pair.key.commentBefore = ` ${comment.replace(NEEDS_ESCAPE, '?').replace(/\n/g, '\n ')}`;
+      if (comment === undefined) return;
+      // One `#` line per line of the comment, whatever line breaks the text holds.
+      const lines = comment.replace(NEEDS_ESCAPE, '?').split(/\r\n|\r|\n/);
+      pair.key.commentBefore = lines.map((line) => ` ${line}`).join('\n');
     },
     Scalar(_key, node) {
       // Only double quotes can carry the escapes these characters need.

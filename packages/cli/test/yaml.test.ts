@@ -48,9 +48,9 @@ describe('stringifyYaml', () => {
   it('writes comments above keys, by path, readable by both parsers', () => {
     const text = stringifyYaml(
       { inputs: { a: 1, b: 'no' } },
-      { 'inputs.b': 'B: string\nsecond line \u007f', 'inputs.missing': 'never shown' },
+      { 'inputs.b': 'B: string\nsecond line \u007f\rthird\u2028', 'inputs.missing': 'never shown' },
     );
-    expect(text).toBe('inputs:\n  a: 1\n  # B: string\n  # second line ?\n  b: "no"\n');
+    expect(text).toBe('inputs:\n  a: 1\n  # B: string\n  # second line ?\n  # third?\n  b: "no"\n');
     expect(readWithPyYaml(text)).toEqual({ inputs: { a: 1, b: 'no' } });
   });
 });
