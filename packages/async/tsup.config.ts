@@ -1,7 +1,7 @@
 import { defineConfig, type Options } from 'tsup';
 
 const common: Options = {
-  entry: ['src/index.ts', 'src/browser.ts'],
+  entry: ['src/index.ts', 'src/browser.ts', 'src/internal.ts'],
   dts: true,
   sourcemap: true,
   target: 'node20',

@@ -3,9 +3,10 @@
  * configuration from values only — no file system.
  */
 import { ConfigError, resolveConfig } from '@s2gos/config';
-import { AsyncClientBase, type AsyncClientOptions, type ConfigResolver } from './client.js';
+import { AsyncClientBase } from './client.js';
+import type { AsyncClientOptions, ConfigResolver } from './options.js';
 
-export * from './api.js';
+export * from './public.js';
 
 const resolveBrowserConfig: ConfigResolver = ({ configPath, ...options }) => {
   if (configPath !== undefined) {
@@ -31,6 +32,6 @@ export class AsyncClient extends AsyncClientBase {
   constructor(options: AsyncClientOptions = {}) {
     // Browsers hide redirect responses from manual mode and drop Authorization on
     // cross-origin redirects themselves (Fetch standard).
-    super(options, { resolveConfig: resolveBrowserConfig, redirects: 'native' });
+    super(options, { resolveConfig: resolveBrowserConfig, manualRedirects: false });
   }
 }
