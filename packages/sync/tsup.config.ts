@@ -82,7 +82,7 @@ export default defineConfig([
     format: ['cjs'],
     sourcemap: true,
     target: 'node20',
-    noExternal: ['@s2gos/async', 'synckit'],
+    noExternal: ['@s2gos/async', '@s2gos/config', 'synckit'],
     removeNodeProtocol: false,
     esbuildPlugins: [synckitWorkerSide()],
     esbuildOptions(options) {
