@@ -4,7 +4,7 @@
  * timeout plus {@link CALL_MARGIN}. synckit's own timeout only catches a worker that stopped
  * answering altogether.
  */
-import { ErrorType, TransportError } from '@s2gos/async';
+import { ErrorType, type TransportError } from '@s2gos/async';
 import { clientError } from '@s2gos/async/internal';
 
 /** Added to the request timeout to get the bound of one whole call (retries and reading included). */
@@ -36,9 +36,13 @@ export function workerFailed(operation: string, cause: unknown) {
     const text = `${operation}: the sync client's worker thread did not answer within ${WORKER_BACKSTOP} ms ${DEADLOCK_HINT}`;
     return clientError('timeout', text, { operation, cause });
   }
-  return clientError('workerFailure', `${operation}: the sync client's worker thread failed: ${message}`, {
-    operation,
-    cause,
-    detail: message,
-  });
+  return clientError(
+    'workerFailure',
+    `${operation}: the sync client's worker thread failed: ${message}`,
+    {
+      operation,
+      cause,
+      detail: message,
+    },
+  );
 }

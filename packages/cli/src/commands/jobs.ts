@@ -1,4 +1,5 @@
-import { type JobList, type JobStatus, JobStatusSchema } from '@s2gos/async';
+import type { JobList, JobStatus } from '@s2gos/async';
+import { JobStatusSchema } from '@s2gos/async/internal';
 import { type Command, InvalidArgumentError } from 'commander';
 import { addGlobalOptions, positiveInteger } from '../options.js';
 import type { Runtime } from '../runtime.js';
