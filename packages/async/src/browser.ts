@@ -30,8 +30,7 @@ const resolveBrowserConfig: ConfigResolver = ({ configPath, ...options }) => {
 export class AsyncClient extends AsyncClientBase {
   /** @throws `ConfigError` for `configPath`, `ClientError` for invalid options */
   constructor(options: AsyncClientOptions = {}) {
-    // Browsers hide redirect responses from manual mode and drop Authorization on
-    // cross-origin redirects themselves (Fetch standard).
-    super(options, { resolveConfig: resolveBrowserConfig, manualRedirects: false });
+    // Redirects are left to fetch (see `Platform.wrapFetch`).
+    super(options, { resolveConfig: resolveBrowserConfig });
   }
 }

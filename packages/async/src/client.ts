@@ -12,7 +12,14 @@ import type {
   ProcessRequest,
 } from '@s2gos/models';
 import type { KyInstance, Options } from 'ky';
-import { createHttp, headerRecord, kyTimeout, readText, retryPolicy } from './http.js';
+import {
+  createHttp,
+  type FetchFunction,
+  headerRecord,
+  kyTimeout,
+  readText,
+  retryPolicy,
+} from './http.js';
 import {
   type ExecuteAndWaitOptions,
   executeAndWait,
@@ -62,8 +69,12 @@ export interface JobListQuery {
 /** What differs between the Node and the browser build. */
 export interface Platform {
   resolveConfig: ConfigResolver;
-  /** Follow redirects in the client, dropping credentials across origins (Node), or in fetch (browsers). */
-  manualRedirects: boolean;
+  /**
+   * Wraps the fetch ky calls: Node follows redirects in the client (`followRedirects`), browsers
+   * leave them to fetch (manual redirects are opaque there, and the Fetch standard drops
+   * `Authorization` across origins).
+   */
+  wrapFetch?: ((fetch: FetchFunction, origin: string) => FetchFunction) | undefined;
 }
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -96,14 +107,14 @@ export class AsyncClientBase {
     this.#timeout = timeout;
     this.#redact = redact;
     this.#validate = options.validate ?? true;
+    const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#http = createHttp({
       baseUrl,
       accessToken: config.accessToken || undefined,
       timeout,
       retry: options.retry,
       headers: options.headers,
-      fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
-      manualRedirects: platform.manualRedirects,
+      fetch: platform.wrapFetch?.(fetch, baseUrl.origin) ?? fetch,
       signal: this.#closer.signal,
     });
   }

@@ -52,19 +52,15 @@ export interface HttpOptions {
   timeout: number;
   retry?: number | RetryOptions | undefined;
   headers?: HeadersOption | undefined;
+  /** The fetch ky calls: the user's or the global one, wrapped by the platform (see `Platform`). */
   fetch: FetchFunction;
-  /** Follow redirects here (Node) rather than in fetch (browsers, where manual ones are opaque). */
-  manualRedirects: boolean;
   /** Aborts every request of the client (`close()`). */
   signal: AbortSignal;
 }
 
 /** Creates the client's ky instance. */
 export function createHttp(options: HttpOptions): KyInstance {
-  const { baseUrl } = options;
-  const fetch = options.manualRedirects
-    ? followRedirects(options.fetch, baseUrl.origin)
-    : options.fetch;
+  const { baseUrl, fetch } = options;
   const hooks: Hooks = { beforeRequest: [] };
   if (options.accessToken) hooks.beforeRequest?.push(bearer(baseUrl.origin, options.accessToken));
   return ky.create({

@@ -5,6 +5,7 @@
  */
 import { resolveConfig } from '@s2gos/config/node';
 import { AsyncClientBase } from './client.js';
+import { followRedirects } from './http.js';
 import type { AsyncClientOptions } from './options.js';
 
 export * from './public.js';
@@ -23,6 +24,6 @@ export * from './public.js';
 export class AsyncClient extends AsyncClientBase {
   /** @throws `ConfigError` for a broken configuration file, `ClientError` for invalid options */
   constructor(options: AsyncClientOptions = {}) {
-    super(options, { resolveConfig, manualRedirects: true });
+    super(options, { resolveConfig, wrapFetch: followRedirects });
   }
 }

@@ -21,7 +21,7 @@ export {
   type SerializedError,
   serializeError,
 } from './errors.js';
-export { parseRetryAfter, retryPolicy } from './http.js';
+export { followRedirects, parseRetryAfter, retryPolicy } from './http.js';
 export {
   createJobWait,
   createJobWaitPolicy,

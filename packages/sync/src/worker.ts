@@ -3,7 +3,7 @@
  * every request with plain data (documents are JSON, errors serialised) and never throws across
  * the boundary.
  */
-import { AsyncClientBase, serializeError } from '@s2gos/async/internal';
+import { AsyncClientBase, followRedirects, serializeError } from '@s2gos/async/internal';
 import { runAsWorker } from 'synckit';
 import { callTimedOut } from './limits.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
@@ -24,7 +24,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       // The Node client's behaviour with the configuration the calling thread resolved: the
       // worker needs no config-file code and no YAML parser.
       const { config, ...options } = request.options;
-      const platform = { resolveConfig: () => config, manualRedirects: true };
+      const platform = { resolveConfig: () => config, wrapFetch: followRedirects };
       clients.set(request.clientId, new AsyncClientBase(options, platform));
       return null;
     }
