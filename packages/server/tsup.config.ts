@@ -1,23 +1,8 @@
-import { defineConfig } from 'tsup';
+import { defineBuilds } from '../../scripts/tsup-base';
 
 // Two builds: the library (ESM + CJS with types) and the `s2gos-server` binary (ESM only, with a
-// shebang). The library build cleans dist/ but keeps the binary, which the second build writes.
-export default defineConfig([
-  {
-    entry: ['src/index.ts'],
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: ['!bin.js', '!bin.js.map'],
-    sourcemap: true,
-    target: 'node20',
-  },
-  {
-    entry: ['src/bin.ts'],
-    format: ['esm'],
-    dts: false,
-    clean: false,
-    sourcemap: true,
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
-  },
-]);
+// shebang).
+export default defineBuilds(
+  { entry: ['src/index.ts'], format: ['esm', 'cjs'] },
+  { entry: ['src/bin.ts'], format: ['esm'], dts: false, banner: { js: '#!/usr/bin/env node' } },
+);

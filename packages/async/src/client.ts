@@ -1,4 +1,4 @@
-import type { ClientConfig, ResolveConfigOptions, ResolvedConfig } from '@s2gos/config';
+import type { ResolvedConfig } from '@s2gos/config';
 import { redactToken } from '@s2gos/config';
 import type {
   Capabilities,
@@ -6,12 +6,20 @@ import type {
   JobInfo,
   JobList,
   JobResults,
+  JobStatus,
   ProcessDescription,
   ProcessList,
   ProcessRequest,
 } from '@s2gos/models';
-import { Calls } from './call.js';
-import { invalidArgument } from './errors.js';
+import type { KyInstance, Options } from 'ky';
+import {
+  createHttp,
+  type FetchFunction,
+  headerRecord,
+  kyTimeout,
+  readText,
+  retryPolicy,
+} from './http.js';
 import {
   type ExecuteAndWaitOptions,
   executeAndWait,
@@ -20,58 +28,53 @@ import {
   waitForJob,
 } from './jobs.js';
 import {
-  type CallOptions,
-  type JobListQuery,
   type OperationArgs,
-  type OperationContext,
   type OperationName,
   type OperationResult,
-  perform,
+  type OperationSpec,
+  operations,
+  pathParams,
 } from './operations.js';
-import { DEFAULT_RETRY, mergeRetry, type RetryOptions } from './retry.js';
 import {
-  createTransport,
-  DEFAULT_TIMEOUT,
-  type FetchFunction,
-  type HeadersOption,
+  type AsyncClientOptions,
+  type CallOptions,
+  type ConfigResolver,
+  closedError,
+  invalidArgument,
+  normaliseClientOptions,
   normaliseTimeout,
-} from './transport.js';
-import { parseServerUrl } from './url.js';
+} from './options.js';
+import {
+  type ExchangeContext,
+  errorFromThrown,
+  isBlank,
+  readJson,
+  unexpectedStatus,
+  validateDocument,
+} from './responses.js';
+import { buildPath } from './url.js';
 
-/** Options of `new AsyncClient(options)`. */
-export interface AsyncClientOptions {
-  /** A complete configuration; when given, the other configuration options are ignored. */
-  config?: ClientConfig | undefined;
-  /** Path of the configuration file (Node only; default `~/.s2gos/config`). */
-  configPath?: string | undefined;
-  /** Server URL, may carry a base path (`https://host/api/v1/`). */
-  serverUrl?: string | undefined;
-  /** Name of the registered S2GOS user. */
-  userName?: string | undefined;
-  /** Access token, sent as `Authorization: Bearer …` to the server's origin only. */
-  accessToken?: string | undefined;
-  /** Per-request timeout in ms (default 30 000); `Infinity` for none. */
-  timeout?: number | undefined;
-  /** Retry policy of idempotent requests; a number sets the limit (default {@link DEFAULT_RETRY}). */
-  retry?: number | RetryOptions | undefined;
-  /** Headers sent with every request. */
-  headers?: HeadersOption | undefined;
-  /** The `fetch` to use (default: the global one). */
-  fetch?: FetchFunction | undefined;
-  /** Validate responses with `@s2gos/models` (default `true`). */
-  validate?: boolean | undefined;
+/** Query parameters of `getJobs` (OGC API - Processes job list). */
+export interface JobListQuery {
+  /** At most this many jobs. */
+  limit?: number | undefined;
+  /** Only jobs with this status (or any of these). */
+  status?: JobStatus | readonly JobStatus[] | undefined;
+  /** Only jobs of this process (or any of these). */
+  processID?: string | readonly string[] | undefined;
+  /** Any other query parameter the server understands. */
+  [name: string]: string | number | boolean | readonly (string | number | boolean)[] | undefined;
 }
-
-/** Resolves the configuration from the constructor options (injected per platform). */
-export type ConfigResolver = (
-  options: ResolveConfigOptions & { configPath?: string | undefined },
-) => ResolvedConfig;
 
 /** What differs between the Node and the browser build. */
 export interface Platform {
   resolveConfig: ConfigResolver;
-  /** See `TransportOptions.redirects`. */
-  redirects: 'manual' | 'native';
+  /**
+   * Wraps the fetch ky calls: Node follows redirects in the client (`followRedirects`), browsers
+   * leave them to fetch (manual redirects are opaque there, and the Fetch standard drops
+   * `Authorization` across origins).
+   */
+  wrapFetch?: ((fetch: FetchFunction, origin: string) => FetchFunction) | undefined;
 }
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -82,7 +85,12 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  */
 export class AsyncClientBase {
   readonly #config: Readonly<ResolvedConfig>;
-  readonly #context: OperationContext;
+  readonly #http: KyInstance;
+  readonly #baseUrl: URL;
+  readonly #timeout: number;
+  readonly #validate: boolean;
+  readonly #redact: (text: string) => string;
+  readonly #closer = new AbortController();
 
   /**
    * @param options - client options
@@ -90,37 +98,25 @@ export class AsyncClientBase {
    * @throws `ConfigError` for a broken configuration file, `ClientError` for invalid options
    */
   constructor(options: AsyncClientOptions, platform: Platform) {
-    const { config, configPath, serverUrl, userName, accessToken } = options;
-    this.#config = Object.freeze({
-      ...platform.resolveConfig(
-        omitUndefined({ config, configPath, serverUrl, userName, accessToken }),
-      ),
-    });
-    const token = this.#config.accessToken || undefined;
-    let baseUrl: URL;
-    let timeout: number;
-    try {
-      baseUrl = parseServerUrl(this.#config.serverUrl);
-      timeout = normaliseTimeout(options.timeout, DEFAULT_TIMEOUT);
-    } catch (error) {
-      throw invalidArgument(undefined, (error as Error).message);
-    }
-    const redact = (text: string) => (token ? text.split(token).join(redactToken(token)) : text);
-    this.#context = {
+    const { config, baseUrl, timeout, redact } = normaliseClientOptions(
+      options,
+      platform.resolveConfig,
+    );
+    this.#config = config;
+    this.#baseUrl = baseUrl;
+    this.#timeout = timeout;
+    this.#redact = redact;
+    this.#validate = options.validate ?? true;
+    const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#http = createHttp({
       baseUrl,
+      accessToken: config.accessToken || undefined,
       timeout,
-      validate: options.validate ?? true,
-      redact,
-      calls: new Calls(),
-      transport: createTransport({
-        origin: baseUrl.origin,
-        accessToken: token,
-        retry: mergeRetry(DEFAULT_RETRY, options.retry),
-        headers: options.headers,
-        fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
-        redirects: platform.redirects,
-      }),
-    };
+      retry: options.retry,
+      headers: options.headers,
+      fetch: platform.wrapFetch?.(fetch, baseUrl.origin) ?? fetch,
+      signal: this.#closer.signal,
+    });
   }
 
   /** The resolved configuration (server URL, user name, access token). */
@@ -130,19 +126,89 @@ export class AsyncClientBase {
 
   /** Whether {@link close} was called. */
   get closed(): boolean {
-    return this.#context.calls.closed;
+    return this.#closer.signal.aborted;
   }
 
   /**
    * Performs any operation of the table by name: `perform('getJob', [jobId], options)`. The
    * typed methods below are shortcuts; the sync client dispatches through this.
    */
-  perform<N extends OperationName>(
+  async perform<N extends OperationName>(
     operation: N,
     args: OperationArgs<N>,
-    options?: CallOptions,
+    options: CallOptions = {},
   ): Promise<OperationResult<N>> {
-    return perform(this.#context, operation, args, options);
+    if (this.closed) throw closedError(operation);
+    const spec: OperationSpec = operations[operation];
+    const method = spec.method ?? 'GET';
+    let path: string;
+    let timeout: number;
+    try {
+      const names = pathParams(spec.path);
+      const params = Object.fromEntries(names.map((name, i) => [name, args[i]]));
+      path = buildPath(spec.path, params, options.searchParams);
+      timeout = normaliseTimeout(options.timeout, this.#timeout);
+    } catch (error) {
+      throw invalidArgument(operation, (error as Error).message);
+    }
+    const url = this.#baseUrl.href + path;
+    const context: ExchangeContext = { operation, method, url, redact: this.#redact, timeout };
+    const kyOptions: Options = { method };
+    if (spec.body) kyOptions.json = args[pathParams(spec.path).length];
+    if (spec.headers || options.headers) {
+      kyOptions.headers = { ...spec.headers, ...headerRecord(options.headers) };
+    }
+    if (timeout !== this.#timeout) kyOptions.timeout = kyTimeout(timeout);
+    if (options.signal) kyOptions.signal = options.signal;
+    // A retried POST could start a second job: non-idempotent operations retry only when the call
+    // asks, and then for their method.
+    if (spec.retryable ?? method === 'GET') {
+      if (options.retry !== undefined) kyOptions.retry = retryPolicy(options.retry);
+    } else if (options.retry !== undefined) {
+      const retry = retryPolicy(options.retry) as { methods?: string[] };
+      kyOptions.retry = { ...retry, methods: [...(retry.methods ?? []), method.toLowerCase()] };
+    } else {
+      kyOptions.retry = 0;
+    }
+    let { response, text } = await this.#exchange(path, kyOptions, context, options.signal);
+    if (!(spec.successStatuses ?? [200]).includes(response.status)) {
+      throw unexpectedStatus(response, context);
+    }
+    const location = spec.followLocation && isBlank(text) && response.headers.get('location');
+    if (location) {
+      // 201/202 without a body: the document is at Location.
+      const locationUrl = new URL(location, response.url || url).href;
+      const { json: _json, retry: _retry, ...rest } = kyOptions;
+      const get: Options = { ...rest, method: 'GET', prefixUrl: '' };
+      context.method = 'GET';
+      context.url = locationUrl;
+      ({ response, text } = await this.#exchange(locationUrl, get, context, options.signal));
+    }
+    const json = readJson(response, text, context);
+    if (!this.#validate) return json as OperationResult<N>;
+    const status = response.status;
+    return validateDocument(
+      spec.schema,
+      json,
+      spec.document,
+      status,
+      context,
+    ) as OperationResult<N>;
+  }
+
+  /** One request through ky (`input` relative to the server URL), and its body read within the timeout. */
+  async #exchange(
+    input: string,
+    options: Options,
+    context: ExchangeContext,
+    signal: AbortSignal | undefined,
+  ): Promise<{ response: Response; text: string }> {
+    try {
+      const response = await this.#http(input, options);
+      return { response, text: await readText(response, context.timeout) };
+    } catch (error) {
+      throw await errorFromThrown(error, { ...context, signal, closed: this.closed });
+    }
   }
 
   /** The landing page: links to the API definition, conformance, processes and jobs. */
@@ -214,18 +280,12 @@ export class AsyncClientBase {
 
   /** Closes the client: calls in flight are aborted, later calls fail with a `ClientError`. */
   async close(): Promise<void> {
-    this.#context.calls.close();
+    this.#closer.abort(new DOMException('the client was closed', 'AbortError'));
   }
 
   /** A redacted view for logs and JSON: the access token is masked. */
   toJSON(): { serverUrl: string; userName?: string; accessToken?: string; closed: boolean } {
-    const { serverUrl, userName, accessToken } = this.#config;
-    return {
-      serverUrl,
-      ...(userName ? { userName } : {}),
-      ...(accessToken ? { accessToken: redactToken(accessToken) } : {}),
-      closed: this.#context.calls.closed,
-    };
+    return { ...redactedConfig(this.#config), closed: this.closed };
   }
 
   /** `AsyncClient(<server URL>)`. */
@@ -239,6 +299,15 @@ export class AsyncClientBase {
   }
 }
 
-function omitUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+/** The configuration as it may be shown: the access token masked, empty members left out. */
+export function redactedConfig({ serverUrl, userName, accessToken }: ResolvedConfig): {
+  serverUrl: string;
+  userName?: string;
+  accessToken?: string;
+} {
+  return {
+    serverUrl,
+    ...(userName ? { userName } : {}),
+    ...(accessToken ? { accessToken: redactToken(accessToken) } : {}),
+  };
 }

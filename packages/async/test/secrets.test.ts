@@ -1,13 +1,8 @@
 /** The access token never shows: not in messages, JSON, util.inspect or toString. */
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import {
-  AsyncClient,
-  ClientError,
-  clientErrorFromJSON,
-  ErrorType,
-  TransportError,
-} from '../src/index.js';
+import { AsyncClient, ClientError, ErrorType, TransportError } from '../src/index.js';
+import { rebuildError } from '../src/internal.js';
 import { TOKEN } from './helpers/demo-server.js';
 import { startTestServer } from './helpers/http-server.js';
 
@@ -82,7 +77,7 @@ describe('the access token', () => {
 });
 
 describe('errors as plain data (for @s2gos/sync)', () => {
-  it('round-trip through toJSON, structuredClone and clientErrorFromJSON', () => {
+  it('round-trip through toJSON, structuredClone and rebuildError', () => {
     const original = new TransportError(
       'getJob: GET http://127.0.0.1/jobs/j timed out',
       { type: ErrorType.timeout, title: 'Request timed out' },
@@ -93,7 +88,7 @@ describe('errors as plain data (for @s2gos/sync)', () => {
         cause: new RangeError('slow'),
       },
     );
-    const rebuilt = clientErrorFromJSON(structuredClone(original.toJSON()));
+    const rebuilt = rebuildError({ kind: 'client', data: structuredClone(original.toJSON()) });
     expect(rebuilt).toBeInstanceOf(TransportError);
     expect(rebuilt).toBeInstanceOf(ClientError);
     expect(rebuilt.toJSON()).toEqual(original.toJSON());
@@ -107,7 +102,7 @@ describe('errors as plain data (for @s2gos/sync)', () => {
       { type: ErrorType.jobFailed, status: 500 },
       { job },
     );
-    const rebuilt = clientErrorFromJSON(structuredClone(original.toJSON()));
+    const rebuilt = rebuildError({ kind: 'client', data: structuredClone(original.toJSON()) });
     expect(rebuilt).not.toBeInstanceOf(TransportError);
     expect(rebuilt.name).toBe('ClientError');
     expect(rebuilt.job).toEqual(job);

@@ -1,11 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import {
-  type ProcessDescription,
-  type ProcessRequest,
-  ProcessRequestSchema,
-  safeParseModel,
-} from '@s2gos/async';
+import type { ProcessDescription, ProcessRequest } from '@s2gos/async';
+import { ProcessRequestSchema, safeParseModel } from '@s2gos/async/internal';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { InvalidRequestError, UsageError } from './errors.js';
 import { type InputStream, readAll } from './io.js';
