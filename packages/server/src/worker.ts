@@ -3,6 +3,7 @@
  * module, runs it and sends its outputs back as JSON text. Everything crossing the thread
  * boundary is plain data.
  */
+import { setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import { tracebackOf } from './errors.js';
 import type { ProcessContext, ProcessDefinition } from './process.js';
@@ -15,6 +16,19 @@ import {
 } from './worker-protocol.js';
 
 const definitions = new Map<string, ProcessDefinition>();
+/** The nice value of worker threads (0 normal, 19 lowest priority). */
+const WORKER_NICE = 10;
+
+// On Linux the nice value belongs to the thread, so this lowers the priority of this worker
+// alone: CPU-bound processes then yield the CPU to the thread answering HTTP requests. (On
+// other systems it would lower the whole server's priority, so it is left alone there.)
+if (process.platform === 'linux') {
+  try {
+    setPriority(WORKER_NICE);
+  } catch {
+    // Not allowed in this environment: processes run at the server's priority.
+  }
+}
 
 /**
  * Runs one process in this worker; piscina calls it once per task. The outcome goes over the
