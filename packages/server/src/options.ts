@@ -21,7 +21,7 @@ export interface AppOptions {
    * `accepted`. Default: the number of CPUs, at least 2.
    */
   workers?: number;
-  /** Most jobs waiting for a worker; past it new jobs get 503 with `Retry-After`. Default 1000. */
+  /** Most jobs waiting for a worker; past it new jobs get 503 with `Retry-After`. Default 5000. */
   maxQueued?: number;
   /**
    * Most jobs kept in any state. Finished jobs whose results were read make room for new ones;
@@ -98,7 +98,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 /** The defaults of the bounds of the job store and the process pool. */
 export const DEFAULT_LIMITS = {
   workers: Math.max(2, availableParallelism()),
-  maxQueued: 1000,
+  maxQueued: 5000,
   maxJobs: 10_000,
   maxStoredBytes: 256 * 1024 * 1024,
   retention: 3_600_000,

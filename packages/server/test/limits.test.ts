@@ -41,6 +41,31 @@ describe('memory', () => {
 });
 
 describe('retention', () => {
+  it('keeps the results of 1,200 jobs started before any is read (the old store kept 1,000)', async () => {
+    const server = await TestServer.start();
+    /** Runs `task` for 0..count-1, at most 100 at a time (sockets, not jobs, are limited). */
+    const each = async <T>(count: number, task: (i: number) => Promise<T>): Promise<T[]> => {
+      const out: T[] = [];
+      for (let i = 0; i < count; i += 100) {
+        const batch = Array.from({ length: Math.min(100, count - i) }, (_, j) => task(i + j));
+        out.push(...(await Promise.all(batch)));
+      }
+      return out;
+    };
+    try {
+      const ids = await each(1200, (i) => start(server, 'echo', { value: i }));
+      const results = await each(1200, async (i) =>
+        eventually(async () => {
+          const answer = await server.fetch(`/jobs/${ids[i]}/results`);
+          return answer.status === 200 ? answer.body : undefined;
+        }),
+      );
+      expect(results).toEqual(results.map((_, i) => ({ value: i })));
+    } finally {
+      await server.close();
+    }
+  }, 300_000);
+
   it('never drops unread results for new jobs: a full store answers 503 until they are read', async () => {
     const server = await TestServer.start({ maxJobs: 20 });
     try {
