@@ -59,7 +59,15 @@ async function findDefinition(module: string, processId: string): Promise<Proces
   const key = `${processId}\n${module}`;
   const known = definitions.get(key);
   if (known !== undefined) return known;
-  const exports = (await import(module)) as Record<string, unknown>;
+  let exports: Record<string, unknown>;
+  try {
+    exports = (await import(module)) as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(
+      `Cannot import the module of process '${processId}' (${module}); it must be JavaScript that Node can import: ${messageOf(error)}`,
+      { cause: error },
+    );
+  }
   const found = Object.values(exports).find(
     (value): value is ProcessDefinition =>
       typeof value === 'object' &&

@@ -1,7 +1,7 @@
 // Processes run in worker threads: a process that blocks the CPU, crashes, runs out of memory or
 // ignores its abort signal harms only its worker. The server runs in a child process with a
 // capped heap, so that a regression fails these tests instead of killing the runner.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -33,11 +33,12 @@ async function until(jobId: string, done: (status: string) => boolean) {
   });
 }
 
-function heartbeat(file: string): string {
+/** The heartbeats the busy process has appended to its file so far. */
+function heartbeat(file: string): number {
   try {
-    return readFileSync(file, 'utf8');
+    return statSync(file).size;
   } catch {
-    return '';
+    return 0;
   }
 }
 
@@ -46,7 +47,7 @@ describe('a CPU-bound process', () => {
     const file = join(dir, 'busy');
     const jobId = await start('busy', { file });
     await until(jobId, (status) => status === 'running');
-    await eventually(async () => (heartbeat(file) !== '' ? true : undefined));
+    await eventually(async () => (heartbeat(file) > 0 ? true : undefined));
 
     // The process never yields; on the server's event loop these requests would wait for it.
     for (const path of ['/conformance', `/jobs/${jobId}`, '/jobs']) {
@@ -84,6 +85,15 @@ describe('a crashing process', () => {
       { Prefer: 'respond-sync' },
     );
     expect(echo.body).toEqual({ value: how });
+  });
+});
+
+describe('a process module the worker cannot import', () => {
+  it('fails its job, naming the module and what it must be', async () => {
+    const jobId = await start('unloadable', {});
+    const failed = await until(jobId, (status) => status === 'failed');
+    expect(failed.message).toContain("Cannot import the module of process 'unloadable'");
+    expect(failed.message).toContain('missing-process.ts');
   });
 });
 
