@@ -1,8 +1,26 @@
 import { defineBuilds } from '../../scripts/tsup-base';
 
-// Two builds: the library (ESM + CJS with types) and the `s2gos-server` binary (ESM only, with a
-// shebang).
+// Three builds: the library (ESM + CJS with types); the `s2gos-server` binary (ESM, with a
+// shebang); and the modules worker threads import by URL — the process worker and one module
+// per demo process — as ESM files of their own beside the library, where `distFileUrl` finds them.
+const workerModules = {
+  'process-worker': 'src/worker.ts',
+  'demo-echo': 'src/processes/echo.ts',
+  'demo-map-image': 'src/processes/map-image.ts',
+  'demo-primes-between': 'src/processes/primes-between.ts',
+  'demo-scene-link': 'src/processes/scene-link.ts',
+  'demo-sleep-a-while': 'src/processes/sleep-a-while.ts',
+};
+
 export default defineBuilds(
-  { entry: ['src/index.ts'], format: ['esm', 'cjs'] },
+  {
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    // The CommonJS build finds its files through `__filename` (see `distFileUrl`).
+    esbuildOptions(options) {
+      options.logOverride = { 'empty-import-meta': 'silent' };
+    },
+  },
   { entry: ['src/bin.ts'], format: ['esm'], dts: false, banner: { js: '#!/usr/bin/env node' } },
+  { entry: workerModules, format: ['esm'], dts: false },
 );

@@ -5,6 +5,7 @@ import { HttpProblem, ProblemType, respondProblem, tracebackOf } from './errors.
 import { JobStore } from './jobs.js';
 import { requestLogger } from './logging.js';
 import { type AppOptions, type ResolvedAppOptions, resolveAppOptions } from './options.js';
+import { ProcessPool } from './process-pool.js';
 import { ProcessRegistry } from './processes/registry.js';
 import { capabilitiesRoutes } from './routes/capabilities.js';
 import { executionRoutes } from './routes/execution.js';
@@ -27,7 +28,12 @@ export function createApp(options?: AppOptions): Hono {
 
 /** The app and its job store, for {@link startServer} which must close the store. */
 export function buildApp(options: ResolvedAppOptions): { app: Hono; jobs: JobStore } {
-  const jobs = new JobStore({ maxJobs: options.maxJobs });
+  const pool = new ProcessPool({
+    threads: options.workers,
+    memoryMb: options.workerMemoryMb,
+    abortGrace: options.abortGrace,
+  });
+  const jobs = new JobStore(options, pool);
   const state: AppState = {
     options,
     registry: new ProcessRegistry(options.processes, createAjv()),
@@ -41,7 +47,16 @@ export function buildApp(options: ResolvedAppOptions): { app: Hono; jobs: JobSto
     cors({
       origin: '*',
       allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
-      exposeHeaders: ['Location', 'Preference-Applied', 'Content-Location', 'WWW-Authenticate'],
+      exposeHeaders: [
+        'Location',
+        'Preference-Applied',
+        'Content-Location',
+        'WWW-Authenticate',
+        'Retry-After',
+        'Content-Range',
+        'Content-Length',
+        'Accept-Ranges',
+      ],
     }),
   );
   if (options.token !== undefined) app.use(bearerAuth(options.token));
