@@ -10,6 +10,9 @@ Options:
   --host <host>    host name or address to listen on (default: ${DEFAULT_HOST})
   --port <port>    port to listen on, 0 for a free one (default: ${DEFAULT_PORT})
   --token <token>  require "Authorization: Bearer <token>" (default: $S2GOS_SERVER_TOKEN)
+  --oidc-issuer <url>  also accept bearer JWTs signed by this OpenID Connect issuer
+                   (default: $S2GOS_SERVER_OIDC_ISSUER)
+  --audience <aud> the audience those JWTs must name (default: $S2GOS_SERVER_AUDIENCE)
   --debug          add tracebacks to errors of failed jobs
   --quiet          do not log requests
   -h, --help       show this help
@@ -47,11 +50,18 @@ export function parseCommandLine(
   if (values.version) return { kind: 'version' };
   const port = values.port === undefined ? DEFAULT_PORT : parsePort(values.port);
   const token = values.token ?? env.S2GOS_SERVER_TOKEN;
+  const oidcIssuer = values['oidc-issuer'] ?? env.S2GOS_SERVER_OIDC_ISSUER;
+  const audience = values.audience ?? env.S2GOS_SERVER_AUDIENCE;
+  if (oidcIssuer && !/^https?:\/\//.test(oidcIssuer)) {
+    throw new UsageError(`--oidc-issuer must be an http(s) URL, got '${oidcIssuer}'.`);
+  }
   const options: ServerOptions = {
     host: values.host ?? DEFAULT_HOST,
     port,
     debug: values.debug ?? false,
     ...(token ? { token } : {}),
+    ...(oidcIssuer ? { oidcIssuer } : {}),
+    ...(audience ? { audience } : {}),
   };
   return { kind: 'serve', options, quiet: values.quiet ?? false };
 }
@@ -65,6 +75,8 @@ function parse(args: readonly string[]) {
       host: { type: 'string' },
       port: { type: 'string' },
       token: { type: 'string' },
+      'oidc-issuer': { type: 'string' },
+      audience: { type: 'string' },
       debug: { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
