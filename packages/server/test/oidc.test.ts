@@ -42,7 +42,7 @@ async function tokenResponse(form: Record<string, string>): Promise<Record<strin
   return body;
 }
 
-const grants: Record<string, () => Promise<Record<string, string>>> = {
+const grants = {
   password: () =>
     tokenResponse({
       grant_type: 'password',
@@ -56,8 +56,8 @@ const grants: Record<string, () => Promise<Record<string, string>>> = {
       client_id: TEST_CLIENTS.service.clientId,
       client_secret: TEST_CLIENTS.service.clientSecret,
     }),
-  refresh_token: async () => {
-    const { refresh_token } = await grants.password?.();
+  refresh_token: async (): Promise<Record<string, string>> => {
+    const { refresh_token } = await grants.password();
     return tokenResponse({
       grant_type: 'refresh_token',
       client_id: TEST_CLIENTS.cli.clientId,
@@ -77,25 +77,28 @@ const grants: Record<string, () => Promise<Record<string, string>>> = {
       device_code: device.device_code ?? '',
     });
   },
-};
+} satisfies Record<string, () => Promise<Record<string, string>>>;
 
 function asBearer(token: string) {
   return { headers: { Authorization: `Bearer ${token}` } };
 }
 
 describe('--oidc-issuer', () => {
-  it.each(Object.keys(grants))('accepts a JWT from the %s grant', async (grant) => {
-    const { access_token } = await grants[grant]?.();
-    const answer = await server.fetch('/processes', asBearer(access_token ?? ''));
-    expect(answer.status).toBe(200);
-  });
+  it.each(Object.keys(grants) as (keyof typeof grants)[])(
+    'accepts a JWT from the %s grant',
+    async (grant) => {
+      const { access_token } = await grants[grant]();
+      const answer = await server.fetch('/processes', asBearer(access_token ?? ''));
+      expect(answer.status).toBe(200);
+    },
+  );
 
   it('still accepts the static token alongside', async () => {
     expect((await server.fetch('/processes', asBearer(STATIC_TOKEN))).status).toBe(200);
   });
 
   it('answers an expired token with 401 and a problem document', async () => {
-    const { access_token = '' } = await grants.password?.();
+    const { access_token = '' } = await grants.password();
     const exp = JSON.parse(Buffer.from(access_token.split('.')[1] ?? '', 'base64url').toString())
       .exp as number;
     await sleep(Math.max(0, exp * 1000 - Date.now()) + 1100);
@@ -127,7 +130,7 @@ describe('--oidc-issuer', () => {
       audience: 'https://other/api',
     });
     try {
-      const { access_token } = await grants.client_credentials?.();
+      const { access_token } = await grants.client_credentials();
       expect((await other.fetch('/processes', asBearer(access_token ?? ''))).status).toBe(401);
     } finally {
       await other.close();
@@ -178,7 +181,7 @@ describe('s2gos-server --oidc-issuer', () => {
       child?.once('exit', (code) => reject(new Error(`exited with ${code}: ${stdout}`)));
     });
     expect(stdout).toContain(`(tokens of ${oidc.issuer} required)`);
-    const { access_token } = await grants.client_credentials?.();
+    const { access_token } = await grants.client_credentials();
     expect((await fetch(`${url}/processes`, asBearer(access_token ?? ''))).status).toBe(200);
     expect((await fetch(`${url}/processes`)).status).toBe(401);
   });
