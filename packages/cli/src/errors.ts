@@ -1,6 +1,7 @@
 import { ClientError, ErrorType, TransportError } from '@s2gos/async';
 import { ConfigError } from '@s2gos/config';
 import { CommanderError } from 'commander';
+import { AuthError } from './auth-modules.js';
 
 /**
  * The exit codes of the `s2gos` command, the same as the Python tool's (plus 130 for Ctrl-C).
@@ -65,6 +66,13 @@ export function describeFailure(error: unknown, showTraceback: boolean): Failure
     return { exitCode: error.exitCode === 0 ? ExitCode.Success : ExitCode.UserError, lines: [] };
   }
   if (error instanceof InterruptedError) return { exitCode: ExitCode.Interrupted, lines: [] };
+  if (error instanceof AuthError) {
+    // The provider could not be reached like a server that cannot be; otherwise it said no.
+    return {
+      exitCode: error.failure.unreachable ? ExitCode.TransportError : ExitCode.ServerError,
+      lines: [errorLine(`Authentication failed: ${error.message}`)],
+    };
+  }
   if (error instanceof InvalidRequestError) {
     return {
       exitCode: ExitCode.UserError,
