@@ -1,6 +1,7 @@
 import { ClientError, ErrorType, TransportError } from '@s2gos/async';
 import { ConfigError } from '@s2gos/config';
 import { CommanderError } from 'commander';
+import { AuthError } from './auth-modules.js';
 
 /**
  * The exit codes of the `s2gos` command, the same as the Python tool's (plus 130 for Ctrl-C).
@@ -85,6 +86,13 @@ export function describeFailure(error: unknown, showTraceback: boolean): Failure
   if (error instanceof StoppedFollowingError) {
     const cause = describeFailure(error.cause, showTraceback);
     return { exitCode: cause.exitCode, lines: [...cause.lines, error.message] };
+  }
+  if (error instanceof AuthError) {
+    // The provider could not be reached like a server that cannot be; otherwise it said no.
+    return {
+      exitCode: error.failure.unreachable ? ExitCode.TransportError : ExitCode.ServerError,
+      lines: [errorLine(`Authentication failed: ${error.message}`)],
+    };
   }
   if (error instanceof InvalidRequestError) {
     return {

@@ -3,6 +3,7 @@ import { version } from '../package.json';
 import { registerConfigureCommand } from './commands/configure.js';
 import { registerExecuteCommand } from './commands/execute.js';
 import { registerJobCommands } from './commands/jobs.js';
+import { registerLoginCommands } from './commands/login.js';
 import { registerProcessCommands } from './commands/processes.js';
 import { registerRequestCommands } from './commands/requests.js';
 import type { ExitCode } from './errors.js';
@@ -91,6 +92,7 @@ function buildProgram(rt: Runtime): Command {
   });
 
   registerConfigureCommand(program, rt);
+  registerLoginCommands(program, rt);
   registerProcessCommands(program, rt);
   registerRequestCommands(program, rt);
   registerExecuteCommand(program, rt);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { AsyncClient } from '@s2gos/async';
-import { type ResolvedConfig, redactToken, resolveConfig } from '@s2gos/config/node';
+import { type ResolvedConfig, redactToken, resolveConfig, SECRET_KEYS } from '@s2gos/config/node';
 import type { Command } from 'commander';
 import { describeFailure, type ExitCode, UsageError } from './errors.js';
 import { type CliIO, type OutputStream, useColor } from './io.js';
@@ -61,8 +61,12 @@ export class Runtime {
       serverUrl: options.server,
       env: this.io.env,
       homeDir: this.homeDir,
+      onWarning: (warning) => this.note(`Warning: ${warning.message}`),
     });
-    if (config.accessToken) this.addSecret(config.accessToken);
+    for (const key of SECRET_KEYS) {
+      const secret = config[key];
+      if (secret) this.addSecret(secret);
+    }
     return config;
   }
 

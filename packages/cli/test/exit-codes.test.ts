@@ -137,7 +137,12 @@ describe('the s2gos binary', () => {
     const port = await closedPort();
     const result = await s2gos(home, ['lp', '--server', `http://127.0.0.1:${port}`]);
     expect(result.code).toBe(3);
-    expectOneErrorLine(result.stderr, new RegExp(`127\\.0\\.0\\.1:${port}`));
+    // The configured token belongs to the configured server: the CLI says it is left out.
+    const [warning, ...rest] = result.stderr.split(/(?<=\n)/);
+    expect(warning).toMatch(
+      /^Warning: The config file's credentials \(.*access_token\) were configured for /,
+    );
+    expectOneErrorLine(rest.join(''), new RegExp(`127\\.0\\.0\\.1:${port}`));
     const before = await s2gos(home, ['-s', `http://127.0.0.1:${port}`, 'gj', 'x']);
     expect(before.code).toBe(3);
   });

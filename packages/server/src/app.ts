@@ -59,7 +59,7 @@ export function buildApp(options: ResolvedAppOptions): { app: Hono; jobs: JobSto
       ],
     }),
   );
-  if (options.token !== undefined) app.use(bearerAuth(options.token));
+  if (options.token !== undefined || options.oidcIssuer !== undefined) app.use(bearerAuth(options));
   capabilitiesRoutes(app);
   processRoutes(app, state);
   executionRoutes(app, state);

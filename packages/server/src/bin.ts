@@ -25,7 +25,12 @@ async function main(): Promise<void> {
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const server = await startServer({ ...command.options, log: command.quiet ? false : log });
-  const auth = command.options.token ? ' (access token required)' : '';
+  const { token, oidcIssuer } = command.options;
+  const auth = oidcIssuer
+    ? ` (tokens of ${oidcIssuer} required)`
+    : token
+      ? ' (access token required)'
+      : '';
   process.stdout.write(`s2gos-server listening on ${server.url}${auth}\n`);
 
   const stop = (signal: NodeJS.Signals) => {

@@ -76,6 +76,9 @@ Options:
   ${column('--host <host>')}host name or address to listen on (default: ${DEFAULT_HOST})
   ${column('--port <port>')}port to listen on, 0 for a free one (default: ${DEFAULT_PORT})
   ${column('--token <token>')}require "Authorization: Bearer <token>" (default: $S2GOS_SERVER_TOKEN)
+  ${column('--oidc-issuer <url>')}also accept bearer JWTs signed by this OpenID Connect issuer
+  ${column('')}(default: $S2GOS_SERVER_OIDC_ISSUER)
+  ${column('--audience <aud>')}the audience those JWTs must name (default: $S2GOS_SERVER_AUDIENCE)
 ${NUMERIC_FLAGS.map(({ flag, value, help }) => `  ${column(`--${flag} ${value}`)}${help}\n`).join('')}  ${column('--debug')}add tracebacks to errors of failed jobs
   ${column('--quiet')}do not log requests
   ${column('-h, --help')}show this help
@@ -113,11 +116,18 @@ export function parseCommandLine(
   if (values.version) return { kind: 'version' };
   const port = values.port === undefined ? DEFAULT_PORT : parsePort(values.port);
   const token = values.token ?? env.S2GOS_SERVER_TOKEN;
+  const oidcIssuer = values['oidc-issuer'] ?? env.S2GOS_SERVER_OIDC_ISSUER;
+  const audience = values.audience ?? env.S2GOS_SERVER_AUDIENCE;
+  if (oidcIssuer && !/^https?:\/\//.test(oidcIssuer)) {
+    throw new UsageError(`--oidc-issuer must be an http(s) URL, got '${oidcIssuer}'.`);
+  }
   const options: ServerOptions = {
     host: values.host ?? DEFAULT_HOST,
     port,
     debug: values.debug ?? false,
     ...(token ? { token } : {}),
+    ...(oidcIssuer ? { oidcIssuer } : {}),
+    ...(audience ? { audience } : {}),
   };
   for (const numeric of NUMERIC_FLAGS) {
     const text = values[numeric.flag as keyof typeof values];
@@ -136,6 +146,8 @@ function parse(args: readonly string[]) {
       port: { type: 'string' },
       token: { type: 'string' },
       ...Object.fromEntries(NUMERIC_FLAGS.map(({ flag }) => [flag, { type: 'string' as const }])),
+      'oidc-issuer': { type: 'string' },
+      audience: { type: 'string' },
       debug: { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

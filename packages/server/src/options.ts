@@ -12,6 +12,13 @@ export interface AppOptions {
    * An empty string means no access control.
    */
   token?: string;
+  /**
+   * An OpenID Connect issuer URL: bearer JWTs it signed (checked against its JWKS) are accepted,
+   * alongside `token` when both are set; expired or wrongly signed ones get 401.
+   */
+  oidcIssuer?: string;
+  /** The audience the issuer's JWTs must carry (`aud`); unchecked when not set. */
+  audience?: string;
   /** Adds tracebacks (`traceback: string[]`) to failed jobs and 500 errors. Default `false`. */
   debug?: boolean;
   /** The processes offered. Default: {@link demoProcesses}. */
@@ -69,6 +76,8 @@ export interface ServerOptions extends AppOptions {
 /** Options after defaults and checks: the rest of the package reads only these. */
 export interface ResolvedAppOptions {
   readonly token: string | undefined;
+  readonly oidcIssuer: string | undefined;
+  readonly audience: string | undefined;
   readonly debug: boolean;
   readonly processes: readonly ProcessDefinition[];
   readonly workers: number;
@@ -117,6 +126,14 @@ export function resolveAppOptions(options: AppOptions = {}): ResolvedAppOptions 
   if (token !== undefined && typeof token !== 'string') {
     throw new TypeError('Option token must be a string.');
   }
+  for (const name of ['oidcIssuer', 'audience'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'string') {
+      throw new TypeError(`Option ${name} must be a string.`);
+    }
+  }
+  if (options.oidcIssuer && !/^https?:\/\//.test(options.oidcIssuer)) {
+    throw new TypeError('Option oidcIssuer must be an http(s) URL.');
+  }
   if (typeof debug !== 'boolean') throw new TypeError('Option debug must be a boolean.');
   if (!Array.isArray(processes)) throw new TypeError('Option processes must be an array.');
   checkInteger('workers', limits.workers, 1, 1024);
@@ -135,6 +152,8 @@ export function resolveAppOptions(options: AppOptions = {}): ResolvedAppOptions 
   }
   return {
     token: token === '' ? undefined : token,
+    oidcIssuer: options.oidcIssuer || undefined,
+    audience: options.audience || undefined,
     debug,
     processes,
     workers: limits.workers,
