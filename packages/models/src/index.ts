@@ -22,6 +22,12 @@ export {
   safeParseModel,
 } from './parse.js';
 export {
+  assertProcessRequestInput,
+  checkProcessRequestInput,
+  PROCESS_REQUEST_MEMBERS,
+  type ProcessRequestInput,
+} from './process-request-input.js';
+export {
   type AdditionalParameter,
   AdditionalParameterSchema,
 } from './schemas/additional-parameter.js';

@@ -15,6 +15,7 @@ import {
   type OutputDescription,
   type ProcessDescription,
   type ProcessRequest,
+  type ProcessRequestInput,
   type ProcessSummary,
   parseModel,
   type Schema,
@@ -99,5 +100,23 @@ describe('parse helpers', () => {
     const result = safeParseModel(JobInfoSchema, {});
     if (result.success) expectTypeOf(result.output).toEqualTypeOf<JobInfo>();
     else expectTypeOf(result.issues).toEqualTypeOf<ModelIssue[]>();
+  });
+});
+
+describe('ProcessRequestInput', () => {
+  it('makes unknown top-level members of a request to send a type error', () => {
+    const send = (_request: ProcessRequestInput) => undefined;
+    send({ inputs: { min_val: 1 }, response: 'document' });
+    // @ts-expect-error `input` is not a member of a request (did you mean `inputs`?)
+    send({ input: { min_val: 1 } });
+    // @ts-expect-error the inputs without their `inputs` wrapper
+    send({ min_val: 90, max_val: 100 });
+    // @ts-expect-error a wrong response type
+    send({ response: 'documnet' });
+    expectTypeOf<keyof ProcessRequestInput>().toEqualTypeOf<
+      'inputs' | 'outputs' | 'response' | 'subscriber'
+    >();
+    // Documents read stay lenient.
+    expectTypeOf<ProcessRequest>().toMatchTypeOf<ProcessRequestInput>();
   });
 });

@@ -38,11 +38,12 @@ Examples:
     )
     .action(async (processIdArgument: string | undefined, _options: unknown, cmd: Command) => {
       const options = rt.options<RequestSources & { wait?: boolean }>(cmd);
-      const { processId, request } = await buildExecutionRequest(
+      const { processId, request, warnings } = await buildExecutionRequest(
         processIdArgument,
         options,
         rt.io.stdin,
       );
+      for (const warning of warnings) rt.note(`warning: ${warning}`);
       await rt.withClient(cmd, async (client) => {
         const job = await client.executeProcess(processId, request);
         if (!options.wait) {
