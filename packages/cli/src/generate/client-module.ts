@@ -106,6 +106,8 @@ function header(name: string, options: ClientModuleOptions): string {
       '',
       '@packageDocumentation',
     ].join('\n'),
+    '',
+    false,
   );
 }
 

@@ -2,15 +2,15 @@
 const WIDTH = 100;
 
 /**
- * A TSDoc block for generated code, its long lines wrapped. Its text comes from a server, so
- * nothing in it may end the comment early.
+ * A TSDoc block for generated code, its long lines wrapped (unless `wrapLines` is false, e.g. for
+ * a command to copy). Its text comes from a server, so nothing in it may end the comment early.
  */
-export function docComment(text: string, indent = ''): string {
+export function docComment(text: string, indent = '', wrapLines = true): string {
   const width = WIDTH - indent.length - 3;
   const lines = text
     .replaceAll('*/', '*\\/')
     .split('\n')
-    .flatMap((line) => wrap(line, width));
+    .flatMap((line) => (wrapLines ? wrap(line, width) : [line]));
   if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
   const body = lines.map((line) => `${indent} *${line ? ` ${line}` : ''}`).join('\n');
   return `${indent}/**\n${body}\n${indent} */\n`;
