@@ -43,6 +43,7 @@ describe('the s2gos binary', () => {
       ['get-job', 'gj'],
       ['dismiss-job', 'dj'],
       ['get-job-results', 'gjr'],
+      ['generate-client', 'gc'],
     ]) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\|${alias} `, 'm'));
     }

@@ -5,11 +5,12 @@ import { UsageError } from '../errors.js';
 import { addGlobalOptions } from '../options.js';
 import type { Runtime } from '../runtime.js';
 
-/** `generate-client NAME`. */
+/** `generate-client NAME` [gc]. */
 export function registerGenerateCommand(program: Command, rt: Runtime): void {
   addGlobalOptions(
     program
       .command('generate-client')
+      .alias('gc')
       .argument('<NAME>', "the client's name: 'demo' writes the class DemoClient")
       .description(
         "write a typed TypeScript client for the server's processes: one method per process",
