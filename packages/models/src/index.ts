@@ -11,6 +11,7 @@ export {
   inputsJsonSchema,
   type JsonSchema,
   type JsonSchemaTypeName,
+  type JsonValue,
   outputsJsonSchema,
   type ToJsonSchemaOptions,
   toJsonSchema,

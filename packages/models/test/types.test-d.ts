@@ -1,15 +1,18 @@
 /** Pins the inferred types of the public schemas. */
+import type { JSONSchema7 } from 'json-schema';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type ApiError,
   type Bbox,
   type InlineOrRefValue,
   type InputDescription,
+  inputsJsonSchema,
   type JobInfo,
   JobInfoSchema,
   type JobList,
   type JobResults,
   type JobStatus,
+  type JsonSchema,
   type Link,
   type ModelIssue,
   type OutputDescription,
@@ -21,6 +24,7 @@ import {
   type Schema,
   type Subscriber,
   safeParseModel,
+  toJsonSchema,
 } from '../src/index.js';
 
 describe('inferred document types', () => {
@@ -118,5 +122,13 @@ describe('ProcessRequestInput', () => {
     >();
     // Documents read stay lenient.
     expectTypeOf<ProcessRequest>().toMatchTypeOf<ProcessRequestInput>();
+  });
+});
+
+describe('JsonSchema', () => {
+  it('is a JSONSchema7, as @rjsf and ajv take schemas', () => {
+    expectTypeOf<JsonSchema>().toMatchTypeOf<JSONSchema7>();
+    expectTypeOf(inputsJsonSchema).returns.toMatchTypeOf<JSONSchema7>();
+    expectTypeOf(toJsonSchema).returns.toMatchTypeOf<JSONSchema7>();
   });
 });
