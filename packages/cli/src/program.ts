@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { version } from '../package.json';
 import { registerConfigureCommand } from './commands/configure.js';
 import { registerExecuteCommand } from './commands/execute.js';
+import { registerGenerateCommand } from './commands/generate.js';
 import { registerJobCommands } from './commands/jobs.js';
 import { registerLoginCommands } from './commands/login.js';
 import { registerProcessCommands } from './commands/processes.js';
@@ -97,5 +98,6 @@ function buildProgram(rt: Runtime): Command {
   registerRequestCommands(program, rt);
   registerExecuteCommand(program, rt);
   registerJobCommands(program, rt);
+  registerGenerateCommand(program, rt);
   return program;
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ProcessDescription, ProcessRequest } from '@s2gos/async';
 import { ProcessRequestSchema, safeParseModel } from '@s2gos/async/internal';
+import { checkProcessRequestInput } from '@s2gos/models';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { InvalidRequestError, UsageError } from './errors.js';
 import { type InputStream, readAll } from './io.js';
@@ -26,10 +27,12 @@ export interface RequestSources {
   subscriber?: readonly string[];
 }
 
-/** A request ready to be sent, and the process it is for. */
+/** A request ready to be sent, the process it is for, and what the user should hear about it. */
 export interface ExecutionRequest {
   processId: string;
   request: ProcessRequest;
+  /** Things that look wrong but do not stop the command, e.g. two different process ids. */
+  warnings: string[];
 }
 
 type ProcessInputs = NonNullable<ProcessRequest['inputs']>;
@@ -60,6 +63,20 @@ export async function buildExecutionRequest(
   if (!processId) {
     throw new UsageError(
       'missing PROCESS_ID: give it as an argument or as process_id in the request file',
+    );
+  }
+  const warnings: string[] = [];
+  if (processIdArgument && fileProcessId && fileProcessId !== processIdArgument) {
+    warnings.push(
+      `the request file is for process '${fileProcessId}'; using '${processIdArgument}' from the command line`,
+    );
+  }
+  // A member the server does not know would be ignored by it: `input:` would run the defaults.
+  const unknownMembers = checkProcessRequestInput(document);
+  if (unknownMembers.length > 0) {
+    throw new InvalidRequestError(
+      processId,
+      unknownMembers.map(({ path, message }) => ({ path: path || '(request)', message })),
     );
   }
   let inputs: JsonObject = { ...document.inputs };
@@ -99,7 +116,7 @@ export async function buildExecutionRequest(
       })),
     );
   }
-  return { processId, request };
+  return { processId, request, warnings };
 }
 
 /**

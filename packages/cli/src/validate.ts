@@ -1,39 +1,12 @@
 import type { InputDescription, ProcessDescription, ProcessRequest } from '@s2gos/async';
+import { inputsJsonSchema, toJsonSchema } from '@s2gos/models';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { RequestProblem } from './errors.js';
 import { isRecord, type JsonObject, preview } from './values.js';
 
-type JsonSchema = JsonObject | boolean;
-
 const LINK_KEYS = new Set(['href', 'rel', 'type', 'hreflang', 'title']);
 const QUALIFIED_VALUE_KEYS = new Set(['value', 'mediaType', 'encoding', 'schema']);
-
-// Keywords whose value is a schema, a list of schemas, or a map of names to schemas.
-const SCHEMA_KEYWORDS = new Set([
-  'not',
-  'additionalProperties',
-  'additionalItems',
-  'contains',
-  'propertyNames',
-  'if',
-  'then',
-  'else',
-]);
-const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf']);
-const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions']);
-// OpenAPI 3.0 annotations and keywords a client cannot honour: `$ref`s point into documents we
-// don't have, so values under them are not checked here (the server still is).
-const DROPPED_KEYWORDS = new Set([
-  '$ref',
-  '$schema',
-  '$id',
-  'nullable',
-  'discriminator',
-  'example',
-  'xml',
-  'externalDocs',
-]);
 
 let sharedAjv: Ajv | undefined;
 
@@ -58,86 +31,37 @@ export function findRequestProblems(
   request: ProcessRequest,
 ): RequestProblem[] {
   const inputs: JsonObject = isRecord(request.inputs) ? request.inputs : {};
-  const properties: Record<string, JsonSchema> = {};
-  const required: string[] = [];
-  for (const [name, description] of Object.entries(process.inputs ?? {})) {
-    properties[name] = inputSchema(description, inputs[name]);
-    if ((description.minOccurs ?? 1) > 0) required.push(name);
+  const schema = inputsJsonSchema(process);
+  const properties = schema.properties ?? {};
+  const data: JsonObject = {};
+  // Inputs given as one value where a list may be given, checked as a list of one.
+  const single = new Set<string>();
+  for (const [name, value] of Object.entries(inputs)) {
+    const description = process.inputs?.[name];
+    if (isLink(value) && name in properties) properties[name] = true;
+    else if (description && !Array.isArray(value) && takesOneValueAsList(description)) {
+      single.add(name);
+    }
+    data[name] = single.has(name) ? [unwrapQualifiedValues(value)] : unwrapQualifiedValues(value);
   }
-  const validate = ajv().compile({
-    type: 'object',
-    properties,
-    required,
-    additionalProperties: false,
-  });
-  const data = Object.fromEntries(
-    Object.entries(inputs).map(([name, value]) => [name, unwrapQualifiedValues(value)]),
-  );
+  const validate = ajv().compile(schema);
   if (validate(data)) return [];
   // Alternatives (anyOf, oneOf) can report the same problem more than once.
   const unique = new Map<string, RequestProblem>();
   for (const error of validate.errors ?? []) {
-    const problem = toProblem(error, process.id);
+    const problem = toProblem(error, process.id, single);
     unique.set(`${problem.path}\u0000${problem.message}`, problem);
   }
   return [...unique.values()];
 }
 
-function inputSchema(description: InputDescription, value: unknown): JsonSchema {
-  if (isLink(value)) return true;
-  const schema = toJsonSchema(description.schema);
-  const minOccurs = description.minOccurs ?? 1;
-  const maxOccurs = description.maxOccurs === 'unbounded' ? Infinity : (description.maxOccurs ?? 1);
-  const schemaIsArray = isRecord(schema) && schema.type === 'array';
-  // OGC API - Processes sends several values of one input as a list.
-  if (maxOccurs > 1 && (minOccurs > 1 || (Array.isArray(value) && !schemaIsArray))) {
-    return {
-      type: 'array',
-      items: schema,
-      ...(minOccurs > 1 ? { minItems: minOccurs } : {}),
-      ...(Number.isFinite(maxOccurs) ? { maxItems: maxOccurs } : {}),
-    };
-  }
-  return schema;
-}
-
-/** Converts an OpenAPI 3.0 schema object to the JSON Schema (draft-07) Ajv validates with. */
-function toJsonSchema(schema: unknown): JsonSchema {
-  if (typeof schema === 'boolean') return schema;
-  if (!isRecord(schema)) return true;
-  const result: JsonObject = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (DROPPED_KEYWORDS.has(key)) continue;
-    if (SCHEMA_KEYWORDS.has(key)) result[key] = toJsonSchema(value);
-    else if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(value)) {
-      result[key] = value.map(toJsonSchema);
-    } else if (SCHEMA_MAP_KEYWORDS.has(key) && isRecord(value)) {
-      result[key] = Object.fromEntries(
-        Object.entries(value).map(([name, sub]) => [name, toJsonSchema(sub)]),
-      );
-    } else if (key === 'items') {
-      result[key] = Array.isArray(value) ? value.map(toJsonSchema) : toJsonSchema(value);
-    } else result[key] = value;
-  }
-  // OpenAPI 3.0 (like draft-04) marks a bound exclusive with a boolean beside it.
-  for (const [bound, exclusive] of [
-    ['minimum', 'exclusiveMinimum'],
-    ['maximum', 'exclusiveMaximum'],
-  ] as const) {
-    if (typeof schema[exclusive] === 'boolean') {
-      delete result[exclusive];
-      if (schema[exclusive] === true && typeof schema[bound] === 'number') {
-        result[exclusive] = schema[bound];
-        delete result[bound];
-      }
-    }
-  }
-  if (schema.nullable === true) {
-    if (typeof result.type === 'string') result.type = [result.type, 'null'];
-    if (Array.isArray(result.enum) && !result.enum.includes(null))
-      result.enum = [...result.enum, null];
-  }
-  return result;
+// OGC API - Processes lets one value stand for a list of one when at most one is required.
+function takesOneValueAsList(description: InputDescription): boolean {
+  const maxOccurs = description.maxOccurs ?? 1;
+  const many = maxOccurs === 'unbounded' || maxOccurs > 1;
+  return (
+    many && (description.minOccurs ?? 1) <= 1 && toJsonSchema(description.schema).type !== 'array'
+  );
 }
 
 function isLink(value: unknown): boolean {
@@ -156,8 +80,8 @@ function unwrapQualifiedValues(value: unknown): unknown {
   return value;
 }
 
-function toProblem(error: ErrorObject, processId: string): RequestProblem {
-  const path = `inputs${pointerToPath(error.instancePath)}`;
+function toProblem(error: ErrorObject, processId: string, single: Set<string>): RequestProblem {
+  const path = `inputs${pointerToPath(error.instancePath, single)}`;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
@@ -188,14 +112,15 @@ function toProblem(error: ErrorObject, processId: string): RequestProblem {
   }
 }
 
-function pointerToPath(pointer: string): string {
+// A value given alone is reported at the input's path, not as the first item of its list.
+function pointerToPath(pointer: string, single: Set<string>): string {
   if (!pointer) return '';
-  return pointer
+  const parts = pointer
     .slice(1)
     .split('/')
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
-    .join('');
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
+  if (parts.length > 1 && single.has(parts[0] ?? '')) parts.splice(1, 1);
+  return parts.map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`)).join('');
 }
 
 function joinPath(path: string, name: string): string {

@@ -150,6 +150,46 @@ describe('validate-request [vr]', () => {
   });
 });
 
+describe('requests with unknown members', () => {
+  it('validate-request reports an unknown member with the nearest known one', async () => {
+    const file = join(home, 'typo.yaml');
+    writeFileSync(file, 'process_id: primes_between\ninput:\n  min_val: 10\n');
+    const result = await s2gos(home, ['vr', '-r', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      "Error: the request for process 'primes_between' is invalid (1 problem)",
+      '  input: unknown member `input`; did you mean `inputs`?',
+    ]);
+    expect(result.stdout).toBe('');
+  });
+
+  it('execute-process exits with 1 before anything is sent', async () => {
+    const file = join(home, 'forgotten-wrapper.json');
+    writeFileSync(file, JSON.stringify({ min_val: 90, max_val: 100 }));
+    const result = await s2gos(home, ['ep', 'primes_between', '-r', file, '--wait']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '  min_val: unknown member `min_val`; a request has `inputs`, `outputs`, `response`, `subscriber` (inputs go under `inputs`)',
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it('warns when the request file names another process than the command line', async () => {
+    const file = join(home, 'other-process.json');
+    writeFileSync(file, JSON.stringify({ process_id: 'echo', inputs: { min_val: 3 } }));
+    const result = await s2gos(home, ['vr', 'primes_between', '-r', file]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      "warning: the request file is for process 'echo'; using 'primes_between' from the command line",
+    );
+    const same = join(home, 'same-process.json');
+    writeFileSync(same, JSON.stringify({ process_id: 'primes_between', inputs: { min_val: 3 } }));
+    const agreeing = await s2gos(home, ['vr', 'primes_between', '-r', same]);
+    expect(agreeing.code).toBe(0);
+    expect(agreeing.stderr).not.toContain('warning');
+  });
+});
+
 describe('execute-process [ep]', () => {
   /** Runs `echo` with the given request options and returns the value it echoed. */
   async function echo(args: string[], input?: string): Promise<unknown> {

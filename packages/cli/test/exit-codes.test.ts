@@ -44,6 +44,7 @@ describe('the s2gos binary', () => {
       ['dismiss-job', 'dj'],
       ['get-job-results', 'gjr'],
       ['wait', 'w'],
+      ['generate-client', 'gc'],
     ]) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\|${alias} `, 'm'));
     }

@@ -82,4 +82,25 @@ describe('findRequestProblems', () => {
       { path: 'inputs.data[1]', message: 'must be number, got "x"' },
     ]);
   });
+
+  it('reports a value given alone, where a list may be, at the input path', () => {
+    expect(problems({ count: 1, many: [1, 2], tags: 'c' })).toEqual([
+      { path: 'inputs.tags', message: 'must be one of "a", "b", got "c"' },
+    ]);
+  });
+
+  it('validates against schemas a real server sends: examples: null, $refs, x- keywords', () => {
+    const described: ProcessDescription = {
+      id: 'q',
+      version: '1',
+      inputs: {
+        min_val: { schema: { type: 'integer', examples: null, 'x-unit': 'none' } },
+        max_val: { schema: { $ref: '#/inputs/min_val/schema' } },
+      },
+    };
+    expect(findRequestProblems(described, { inputs: { min_val: 1, max_val: 2 } })).toEqual([]);
+    expect(findRequestProblems(described, { inputs: { min_val: 1, max_val: 'x' } })).toEqual([
+      { path: 'inputs.max_val', message: 'must be integer, got "x"' },
+    ]);
+  });
 });

@@ -7,11 +7,27 @@
 // Sorted by module name (the README's API section groups them by document).
 export { type ModelIssue, ModelValidationError } from './errors.js';
 export {
+  type InputsJsonSchemaOptions,
+  inputsJsonSchema,
+  type JsonSchema,
+  type JsonSchemaTypeName,
+  type JsonValue,
+  outputsJsonSchema,
+  type ToJsonSchemaOptions,
+  toJsonSchema,
+} from './json-schema.js';
+export {
   type ModelSchema,
   parseModel,
   type SafeParseModelResult,
   safeParseModel,
 } from './parse.js';
+export {
+  assertProcessRequestInput,
+  checkProcessRequestInput,
+  PROCESS_REQUEST_MEMBERS,
+  type ProcessRequestInput,
+} from './process-request-input.js';
 export {
   type AdditionalParameter,
   AdditionalParameterSchema,

@@ -1,6 +1,7 @@
+import { inputsJsonSchema } from '@s2gos/models';
 import { describe, expect, it } from 'vitest';
 import { createApp, defineProcess, demoProcesses, sleepAWhile, startServer } from '../src/index.js';
-import { compileValidator, createAjv, inputsSchema, toJsonSchema } from '../src/validation.js';
+import { compileValidator, createAjv } from '../src/validation.js';
 
 describe('defineProcess', () => {
   it('rejects an invalid description, naming the process', () => {
@@ -99,42 +100,21 @@ describe('startServer options', () => {
   );
 });
 
-describe('schema conversion (OpenAPI 3.0 dialect to JSON Schema)', () => {
-  it('turns nullable and boolean exclusive bounds into JSON Schema', () => {
-    expect(
-      toJsonSchema({
-        type: 'object',
-        properties: {
-          n: {
-            type: 'number',
-            minimum: 0,
-            exclusiveMinimum: true,
-            maximum: 1,
-            exclusiveMaximum: false,
-          },
-          s: { type: 'string', nullable: true, enum: ['a'] },
-        },
-        additionalProperties: { type: 'integer', nullable: true },
-        items: [{ type: 'number', exclusiveMaximum: true, maximum: 5 }],
-      }),
-    ).toEqual({
-      type: 'object',
-      properties: {
-        n: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
-        s: { type: ['string', 'null'], enum: ['a', null] },
-      },
-      additionalProperties: { type: ['integer', 'null'] },
-      items: [{ type: 'number', exclusiveMaximum: 5 }],
-    });
-  });
-
+describe('input validation (schemas converted by @s2gos/models)', () => {
   it('accepts one value or an array for inputs that may occur several times', () => {
     const validate = compileValidator(
       createAjv(),
-      inputsSchema({
-        tags: { schema: { type: 'string' }, minOccurs: 0, maxOccurs: 3 },
-        ids: { schema: { type: 'integer' }, minOccurs: 2, maxOccurs: 'unbounded' },
-      }),
+      inputsJsonSchema(
+        {
+          id: 'p',
+          version: '1',
+          inputs: {
+            tags: { schema: { type: 'string' }, minOccurs: 0, maxOccurs: 3 },
+            ids: { schema: { type: 'integer' }, minOccurs: 2, maxOccurs: 'unbounded' },
+          },
+        },
+        { singleValue: true },
+      ),
       'inputs',
     );
     expect(validate({ tags: 'a', ids: [1, 2] })).toEqual([]);

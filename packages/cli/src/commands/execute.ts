@@ -41,11 +41,12 @@ Examples:
       if (options.timeout !== undefined && !options.wait) {
         throw new UsageError('--timeout limits --wait: give both');
       }
-      const { processId, request } = await buildExecutionRequest(
+      const { processId, request, warnings } = await buildExecutionRequest(
         processIdArgument,
         options,
         rt.io.stdin,
       );
+      for (const warning of warnings) rt.note(`warning: ${warning}`);
       await rt.withClient(cmd, async (client) => {
         const job = await client.executeProcess(processId, request);
         if (!options.wait) {

@@ -52,11 +52,12 @@ Examples:
     )
     .action(async (processIdArgument: string | undefined, _options: unknown, cmd: Command) => {
       const sources = rt.options<RequestSources>(cmd);
-      const { processId, request } = await buildExecutionRequest(
+      const { processId, request, warnings } = await buildExecutionRequest(
         processIdArgument,
         sources,
         rt.io.stdin,
       );
+      for (const warning of warnings) rt.note(`warning: ${warning}`);
       const description = await rt.withClient(cmd, (client) => client.getProcess(processId));
       // Ajv is loaded only for this command: it is the largest dependency to start.
       const { findRequestProblems } = await import('../validate.js');

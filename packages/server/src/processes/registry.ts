@@ -1,7 +1,7 @@
-import type { ProcessDescription } from '@s2gos/models';
+import { inputsJsonSchema, outputsJsonSchema, type ProcessDescription } from '@s2gos/models';
 import type { Ajv } from 'ajv';
 import type { ProcessDefinition } from '../process.js';
-import { compileValidator, inputsSchema, outputsSchema, type Validator } from '../validation.js';
+import { compileValidator, type Validator } from '../validation.js';
 
 /** A process ready to run: its served description and its compiled validators. */
 export interface RegisteredProcess {
@@ -55,8 +55,13 @@ function register(definition: ProcessDefinition, ajv: Ajv): RegisteredProcess {
       id,
       description,
       definition,
-      validateInputs: compileValidator(ajv, inputsSchema(description.inputs ?? {}), 'inputs'),
-      validateOutputs: compileValidator(ajv, outputsSchema(description.outputs ?? {}), 'outputs'),
+      // One value is accepted for an input that may occur several times, as the standard allows.
+      validateInputs: compileValidator(
+        ajv,
+        inputsJsonSchema(description, { singleValue: true }),
+        'inputs',
+      ),
+      validateOutputs: compileValidator(ajv, outputsJsonSchema(description), 'outputs'),
     };
   } catch (error) {
     throw new TypeError(
