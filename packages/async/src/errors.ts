@@ -94,7 +94,11 @@ export class ClientError extends Error {
     this.job = details.job;
   }
 
-  /** Plain data for logs, JSON and `postMessage`; rebuild with {@link clientErrorFromJSON}. */
+  /**
+   * Plain data for logs, JSON and `postMessage`; rebuild with {@link clientErrorFromJSON}.
+   *
+   * @throws nothing
+   */
   toJSON(): ClientErrorData {
     const cause = this.cause;
     return {

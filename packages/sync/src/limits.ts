@@ -52,5 +52,5 @@ export function workerFailed(operation: string, cause: unknown): ClientError {
   );
 }
 
-/** `apiError.type` of {@link workerFailed} errors that are not timeouts. */
+/** `apiError.type` of the errors of a failed worker thread, other than timeouts. */
 export const WORKER_FAILURE = 'urn:s2gos:client:worker-failure';
