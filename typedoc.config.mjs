@@ -3,6 +3,7 @@
 // without `@throws` (scripts/typedoc-throws.mjs) fails the build. Needs the packages built
 // (they import each other from dist) and the CLI page generated (scripts/cli-reference.mjs).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 // Every published package under packages/, so that a new one is documented without a change
 // here; private ones (applications) export no API.
@@ -27,8 +28,8 @@ export default {
     // another package is then the same symbol, and links to it resolve across packages.
     compilerOptions: {
       paths: {
-        '@s2gos/config/node': ['../config/src/node.ts'],
-        '@s2gos/*': ['../*/src/index.ts'],
+        '@s2gos/config/node': [resolve('packages/config/src/node.ts')],
+        '@s2gos/*': [resolve('packages/*/src/index.ts')],
       },
     },
   },
@@ -42,5 +43,19 @@ export default {
   // What the issue asks of every build; helper types that exports refer to without exporting them
   // (`notExported`) are shown by name.
   validation: { notExported: false, notDocumented: true, invalidLink: true, invalidPath: true },
+  // Every exported declaration and every member of an exported class or interface needs a comment.
+  // Properties are left out: the models' document types are inferred from valibot schemas, whose
+  // properties carry no comments (each schema says what its document is).
+  requiredToBeDocumented: [
+    'Enum',
+    'Variable',
+    'Function',
+    'Class',
+    'Interface',
+    'Method',
+    'Accessor',
+    'TypeAlias',
+    'Namespace',
+  ],
   treatWarningsAsErrors: true,
 };

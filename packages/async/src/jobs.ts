@@ -27,13 +27,17 @@ export interface JobRun {
 
 /** The calls the job helpers make; `AsyncClient` provides them. */
 export interface JobCalls {
+  /** The status of a job. */
   getJob(jobId: string, options?: CallOptions): Promise<JobInfo>;
+  /** Cancels a job, or removes a finished one. */
   dismissJob(jobId: string, options?: CallOptions): Promise<JobInfo>;
+  /** Creates a job. */
   executeProcess(
     processId: string,
     request: ProcessRequest,
     options?: CallOptions,
   ): Promise<JobInfo>;
+  /** The results of a finished job. */
   getJobResults(jobId: string, options?: CallOptions): Promise<JobResults>;
 }
 

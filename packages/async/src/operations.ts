@@ -68,7 +68,7 @@ export interface OperationSpec {
 
 /**
  * The signature of each operation: positional arguments (path parameters, then the body) and
- * the document it resolves to. A type test proves that {@link operationTable} agrees with it.
+ * the document it resolves to. A type test proves that the operation table (`operations`) agrees with it.
  */
 export interface OperationSignatures {
   getCapabilities: { args: []; result: Capabilities };

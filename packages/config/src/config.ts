@@ -9,7 +9,7 @@ export interface ClientConfig {
   serverUrl?: string;
   /** Name of the registered S2GOS user. */
   userName?: string;
-  /** Private API access token. Never print it; use {@link redactConfig}. */
+  /** Private API access token. Never print it; use `redactConfig` (or `redactToken`). */
   accessToken?: string;
 }
 
