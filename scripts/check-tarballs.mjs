@@ -136,8 +136,8 @@ try {
     'json',
   ]);
   check(
-    executed.status === 0 && executed.stdout.includes('7'),
-    's2gos execute-process --wait prints the results',
+    executed.status === 0 && JSON.stringify(JSON.parse(executed.stdout)) === '{"primes":[2,3,5,7]}',
+    's2gos execute-process primes_between --wait prints the primes up to 10',
   );
 
   // Each script prints one line per client; both must see the same results.
