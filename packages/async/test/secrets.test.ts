@@ -44,7 +44,9 @@ describe('the access token', () => {
     try {
       const c = new AsyncClient({
         config: { serverUrl: server.url, accessToken: TOKEN },
-        timeout: 100,
+        // Long enough for the request to reach the server even from a cold start: a process's
+        // first fetch loads undici, which takes longer than 100 ms on Node 24.
+        timeout: 1000,
       });
       const error = await c.getJob('j').catch((e: unknown) => e);
       expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);

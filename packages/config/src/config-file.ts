@@ -161,13 +161,15 @@ function realTarget(file: string): string {
 
 // `undefined` for a missing file. `file` is the path the user knows, `target` the one to read.
 function readText(target: string, file: string): string | undefined {
-  let stats: fs.Stats | undefined;
+  let stats: fs.Stats;
   try {
-    stats = fs.statSync(target, { throwIfNoEntry: false });
+    stats = fs.statSync(target);
   } catch (error) {
+    // Only a missing file counts as absent. Not `throwIfNoEntry: false`: since Node 24 it also
+    // hides ENOTDIR (a file where a folder of the path should be), which must be reported.
+    if (errorCode(error) === 'ENOENT') return undefined;
     throw cannotRead(file, error);
   }
-  if (stats === undefined) return undefined;
   // Checked before opening: opening a FIFO would block until someone writes to it.
   if (!stats.isFile()) {
     const kind = stats.isDirectory() ? 'a directory' : 'not a regular file';

@@ -58,7 +58,12 @@ export interface ClientConfig {
 }
 
 /** A {@link ClientConfig} after resolution: the server URL and the auth type are always known. */
-export type ResolvedConfig = ClientConfig & { serverUrl: string; authType: AuthType };
+export type ResolvedConfig = ClientConfig & {
+  /** Base URL of the S2GOS server API, from the first source that gives one, else the default. */
+  serverUrl: string;
+  /** How to authenticate, given or implied by the credentials present. */
+  authType: AuthType;
+};
 
 /** The server URL used when no argument, environment variable or config file names one. */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8008';
