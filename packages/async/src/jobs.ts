@@ -2,9 +2,11 @@
  * Waiting for jobs: the wait as a state machine without I/O ({@link createJobWait}, driven by the
  * async `waitForJob` below and by the sync client's blocking loop), and `executeAndWait`.
  */
+
 import type { JobInfo, JobResults, ProcessRequest } from '@s2gos/models';
 import { type ClientError, clientError, isClientError } from './errors.js';
 import type { CallOptions } from './options.js';
+import { sleep } from './sleep.js';
 
 /** Tuning of the wait. All durations in milliseconds. */
 export interface JobWaitPolicyOptions {
@@ -247,26 +249,4 @@ export async function executeAndWait(
 export function requestOptions(options: ExecuteAndWaitOptions): CallOptions {
   const { signal, requestTimeout: timeout, headers } = options;
   return { signal, timeout, headers };
-}
-
-// setTimeout fires at once for delays past 2^31 - 1 ms.
-const MAX_TIMER_DELAY = 2_147_483_647;
-
-/** Resolves after `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(
-      () => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      },
-      Math.min(ms, MAX_TIMER_DELAY),
-    );
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

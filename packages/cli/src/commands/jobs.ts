@@ -1,4 +1,10 @@
-import { type AsyncClient, ClientError, ErrorType, type JobInfo, type JobStatus } from '@s2gos/async';
+import {
+  type AsyncClient,
+  ClientError,
+  ErrorType,
+  type JobInfo,
+  type JobStatus,
+} from '@s2gos/async';
 import { JobStatusSchema } from '@s2gos/async/internal';
 import { type Command, InvalidArgumentError } from 'commander';
 import { UsageError } from '../errors.js';
