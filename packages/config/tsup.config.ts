@@ -1,13 +1,9 @@
-import { defineConfig } from 'tsup';
+import { defineBuilds } from '../../scripts/tsup-base';
 import { perFormatModule } from '../../scripts/tsup-per-format';
 
-export default defineConfig({
+export default defineBuilds({
   entry: ['src/index.ts', 'src/node.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
   // `yaml` is loaded with `require` on first use (`src/yaml.ts`): the ESM build gets one from
   // `createRequire(import.meta.url)`, the CommonJS build its own.
   esbuildPlugins: [perFormatModule('node-require')],

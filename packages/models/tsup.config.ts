@@ -1,23 +1,9 @@
-import { defineConfig } from 'tsup';
+import { defineBuilds } from '../../scripts/tsup-base';
 
 // ESM keeps one file per module so that bundlers drop the schemas an application does not import
 // (`sideEffects: false` works per module); CJS stays a single file. Types come from one bundled
 // declaration file per format.
-export default defineConfig([
-  {
-    entry: ['src/**/*.ts'],
-    format: ['esm'],
-    bundle: false,
-    dts: { entry: 'src/index.ts' },
-    clean: true,
-    sourcemap: true,
-    target: 'node20',
-  },
-  {
-    entry: ['src/index.ts'],
-    format: ['cjs'],
-    dts: true,
-    sourcemap: true,
-    target: 'node20',
-  },
-]);
+export default defineBuilds(
+  { entry: ['src/**/*.ts'], format: ['esm'], bundle: false, dts: { entry: 'src/index.ts' } },
+  { entry: ['src/index.ts'], format: ['cjs'] },
+);

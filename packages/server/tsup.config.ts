@@ -1,26 +1,34 @@
-import { defineConfig } from 'tsup';
+import { defineBuilds } from '../../scripts/tsup-base';
 
-// Two builds: the library (ESM + CJS with types) and the `s2gos-server` binary (ESM only, with a
-// shebang). The library build cleans dist/ but keeps the binary, which the second build writes.
-export default defineConfig([
+// Three builds: the library (ESM + CJS with types); the `s2gos-server` binary (ESM, with a
+// shebang); and the modules worker threads import by URL — the process worker and one module
+// per demo process — as ESM files of their own beside the library, where `distFileUrl` finds them.
+const workerModules = {
+  'process-worker': 'src/worker.ts',
+  'demo-echo': 'src/processes/echo.ts',
+  'demo-map-image': 'src/processes/map-image.ts',
+  'demo-primes-between': 'src/processes/primes-between.ts',
+  'demo-scene-link': 'src/processes/scene-link.ts',
+  'demo-sleep-a-while': 'src/processes/sleep-a-while.ts',
+};
+
+export default defineBuilds(
   {
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
-    dts: true,
-    clean: ['!bin.js', '!bin.js.map'],
-    sourcemap: true,
-    target: 'node20',
+    // The CommonJS build finds its files through `__filename` (see `distFileUrl`).
+    esbuildOptions(options) {
+      options.logOverride = { 'empty-import-meta': 'silent' };
+    },
   },
   {
     entry: ['src/bin.ts'],
     format: ['esm'],
     dts: false,
-    clean: false,
-    sourcemap: true,
-    target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
     // Loaded only for --app, from wherever it is installed: not a dependency of the server (see
     // the README), so tsup would otherwise bundle it.
     external: ['@s2gos/app'],
   },
-]);
+  { entry: workerModules, format: ['esm'], dts: false },
+);

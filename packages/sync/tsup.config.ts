@@ -1,8 +1,6 @@
 import type { Plugin } from 'esbuild';
-import { defineConfig } from 'tsup';
+import { defineBuilds } from '../../scripts/tsup-base';
 import { perFormatModule } from '../../scripts/tsup-per-format';
-
-const WORKER_FILES = ['worker.cjs', 'worker.cjs.map'];
 
 /**
  * Bundles synckit's worker side (`runAsWorker`) into the worker, tree-shaken, except for the two
@@ -56,15 +54,10 @@ module.exports = preloaded ? dirname(preloaded) : join(dirname(require.resolve('
   };
 }
 
-export default defineConfig([
+export default defineBuilds(
   {
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
-    dts: true,
-    // the worker build below writes beside this one, at the same time
-    clean: WORKER_FILES.map((file) => `!${file}`),
-    sourcemap: true,
-    target: 'node20',
     // Each build finds the worker from its own location (`import.meta.url` or `__dirname`).
     esbuildPlugins: [perFormatModule('worker-location')],
   },
@@ -80,9 +73,8 @@ export default defineConfig([
     // which is meant to run at runtime.
     entry: ['src/worker.ts'],
     format: ['cjs'],
-    sourcemap: true,
-    target: 'node20',
-    noExternal: ['@s2gos/async', 'synckit'],
+    dts: false,
+    noExternal: ['@s2gos/async', '@s2gos/config', 'synckit'],
     removeNodeProtocol: false,
     esbuildPlugins: [synckitWorkerSide()],
     esbuildOptions(options) {
@@ -93,4 +85,4 @@ export default defineConfig([
       };
     },
   },
-]);
+);

@@ -1,6 +1,6 @@
 /**
  * Every widget of the generated form, in Chromium through `s2gos app`, against a process whose
- * inputs need them (test/helpers/widgets-server.mjs): select, checkbox, bounded integer and
+ * inputs need them (test/helpers/all-widgets-process.mjs): select, checkbox, bounded integer and
  * number (OpenAPI's boolean exclusiveMinimum), date, date-time, list, nested object, nullable,
  * four-number bbox and the JSON editor.
  */

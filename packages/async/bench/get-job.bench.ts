@@ -1,18 +1,26 @@
 /**
- * `pnpm bench`: the cost of `AsyncClient.getJob` over raw `fetch` + `JSON.parse` on the same URL
- * (target ratio <= 1.25), and 1,000 concurrent `getJob` calls. The server runs in a child process
- * so that it does not share the event loop with the code measured. Prints medians and ratios of
- * one run, with the load of the machine.
+ * `pnpm bench`: in one run, `AsyncClient.getJob` of this build against the client of a base
+ * commit (`S2GOS_BENCH_BASE`: a checkout with `packages/async` built, e.g. a temporary worktree of
+ * the commit before a change) and raw `fetch` + `JSON.parse` on the same URL; then 1,000
+ * concurrent `getJob` calls and the size of the browser bundle of `AsyncClient` (esbuild,
+ * minified, gzip, the `browser` export condition). The server runs in a child process so that it
+ * does not share the event loop with the code measured. Prints medians and ratios of one run,
+ * with the load of the machine. Targets: new/base ≤ 1.05, new/raw ≤ 1.30, bundle ≤ 12 kB.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import ky from 'ky';
-import { AsyncClient } from '../src/index.js';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { AsyncClient } from '../dist/index.js';
 
 const ROUNDS = 2_000;
 const WARMUP = 300;
 const CONCURRENT = 1_000;
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 async function startServerProcess(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
@@ -22,7 +30,7 @@ async function startServerProcess(): Promise<{ url: string; child: ChildProcess 
       '-e',
       "const { startServer } = await import('@s2gos/server'); const s = await startServer({ port: 0 }); console.log(s.url);",
     ],
-    { cwd: new URL('..', import.meta.url), stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: packageDir, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const [line] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
   return { url: line.toString().trim(), child };
@@ -36,6 +44,28 @@ function median(values: number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
+/** The `AsyncClient` of the base checkout, if there is one. */
+async function baseClient(): Promise<typeof AsyncClient | undefined> {
+  const base = process.env.S2GOS_BENCH_BASE;
+  const entry = base && join(base, 'packages/async/dist/index.js');
+  if (!entry || !existsSync(entry)) return undefined;
+  return ((await import(pathToFileURL(entry).href)) as { AsyncClient: typeof AsyncClient })
+    .AsyncClient;
+}
+
+async function browserBundle(): Promise<number> {
+  const result = await build({
+    stdin: { contents: "export { AsyncClient } from '@s2gos/async';", resolveDir: packageDir },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['browser'],
+    write: false,
+  });
+  return gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).length;
+}
+
 async function main() {
   const { url, child } = await startServerProcess();
   try {
@@ -43,17 +73,16 @@ async function main() {
     const unvalidated = new AsyncClient({ config: { serverUrl: url }, validate: false });
     const { job } = await client.executeAndWait('echo', { inputs: { value: 'bench' } });
     const jobUrl = `${url}/jobs/${job.jobID}`;
+    const Base = await baseClient();
+    const base = Base && new Base({ config: { serverUrl: url } });
 
     const contenders: Record<string, () => Promise<unknown>> = {
       'raw fetch + JSON.parse': async () => {
         const response = await fetch(jobUrl, { headers: { accept: 'application/json' } });
         return JSON.parse(await response.text());
       },
-      // The floor of a ky-based client: one ky call as the client makes it (its own timeout and
-      // retry off: the client's run on the call's one signal).
-      'ky(url, { timeout: false, retry: 0 }) + JSON.parse': async () =>
-        JSON.parse(await (await ky(jobUrl, { timeout: false, retry: 0 })).text()),
       'AsyncClient.getJob': () => client.getJob(job.jobID),
+      ...(base ? { 'AsyncClient.getJob (base)': () => base.getJob(job.jobID) } : {}),
       'AsyncClient.getJob (validate: false)': () => unvalidated.getJob(job.jobID),
     };
     const names = Object.keys(contenders);
@@ -68,18 +97,23 @@ async function main() {
       }
     }
     const raw = median(times[names[0] ?? ''] ?? []);
-    const ratio = median(times['AsyncClient.getJob'] ?? []) / raw;
+    const own = median(times['AsyncClient.getJob'] ?? []);
     console.log(
       `sequential getJob, ${ROUNDS} calls each (median per call; node ${process.version}, load ${loadavg()[0]?.toFixed(1)}):`,
     );
     for (const name of names) {
       const value = median(times[name] ?? []);
       console.log(
-        `  ${name.padEnd(50)} ${(value * 1000).toFixed(0).padStart(6)} µs   ratio ${(value / raw).toFixed(2)}`,
+        `  ${name.padEnd(40)} ${(value * 1000).toFixed(0).padStart(6)} µs   ratio to raw ${(value / raw).toFixed(2)}`,
       );
     }
-
-    console.log(`AsyncClient.getJob / raw fetch: ${ratio.toFixed(2)} (target <= 1.25)`);
+    console.log(`AsyncClient.getJob / raw fetch: ${(own / raw).toFixed(2)} (target <= 1.30)`);
+    if (base) {
+      const ratio = own / median(times['AsyncClient.getJob (base)'] ?? []);
+      console.log(`AsyncClient.getJob / base: ${ratio.toFixed(2)} (target <= 1.05)`);
+    } else {
+      console.log('(no base: set S2GOS_BENCH_BASE to a built checkout to compare)');
+    }
 
     const start = performance.now();
     const settled = await Promise.allSettled(
@@ -91,7 +125,9 @@ async function main() {
       `concurrent: ${CONCURRENT} getJob calls, ${failed.length} errors, ${total.toFixed(0)} ms total`,
     );
     if (failed[0]?.status === 'rejected') console.log(`  first error: ${failed[0].reason}`);
-    await client.close();
+    await Promise.all([client.close(), unvalidated.close(), base?.close()]);
+    const size = await browserBundle();
+    console.log(`browser bundle of AsyncClient (minified, gzip): ${size} B (target <= 12000)`);
   } finally {
     child.kill();
   }

@@ -3,9 +3,10 @@
  * configuration from values only — no file system.
  */
 import { ConfigError, resolveConfig } from '@s2gos/config';
-import { AsyncClientBase, type AsyncClientOptions, type ConfigResolver } from './client.js';
+import { AsyncClientBase } from './client.js';
+import type { AsyncClientOptions, ConfigResolver } from './options.js';
 
-export * from './api.js';
+export * from './public.js';
 
 const resolveBrowserConfig: ConfigResolver = ({ configPath, ...options }) => {
   if (configPath !== undefined) {
@@ -29,8 +30,7 @@ const resolveBrowserConfig: ConfigResolver = ({ configPath, ...options }) => {
 export class AsyncClient extends AsyncClientBase {
   /** @throws `ConfigError` for `configPath`, `ClientError` for invalid options */
   constructor(options: AsyncClientOptions = {}) {
-    // Browsers hide redirect responses from manual mode and drop Authorization on
-    // cross-origin redirects themselves (Fetch standard).
-    super(options, { resolveConfig: resolveBrowserConfig, redirects: 'native' });
+    // Redirects are left to fetch (see `Platform.wrapFetch`).
+    super(options, { resolveConfig: resolveBrowserConfig });
   }
 }

@@ -1,3 +1,8 @@
+/**
+ * The error family: {@link ClientError} and {@link TransportError}, the `type` URIs and titles of
+ * the errors the client builds itself (one table), the one factory that builds them, and the
+ * serialiser/rebuilder pair that carries them across a thread boundary as plain data.
+ */
 import type { ApiError, JobInfo } from '@s2gos/models';
 
 /**
@@ -25,7 +30,27 @@ export const ErrorType = {
   jobDismissed: 'urn:s2gos:client:job-dismissed',
   /** `waitForJob` gave up after its `timeout`. */
   jobTimeout: 'urn:s2gos:client:job-timeout',
+  /** The sync client's worker thread failed (not a timeout). */
+  workerFailure: 'urn:s2gos:client:worker-failure',
 } as const;
+
+/** What went wrong, for the errors the client builds itself. */
+export type ErrorKind = keyof typeof ErrorType;
+
+// The one table of titles; kinds that never got an HTTP answer are TransportErrors.
+const KINDS: Record<ErrorKind, { title: string; transport?: true }> = {
+  http: { title: 'HTTP error' },
+  invalidResponse: { title: 'Invalid response' },
+  network: { title: 'Network error', transport: true },
+  timeout: { title: 'Request timed out', transport: true },
+  aborted: { title: 'Request aborted', transport: true },
+  closed: { title: 'Client closed' },
+  invalidArgument: { title: 'Invalid argument' },
+  jobFailed: { title: 'Job failed' },
+  jobDismissed: { title: 'Job dismissed' },
+  jobTimeout: { title: 'Job wait timed out' },
+  workerFailure: { title: 'Worker failure' },
+};
 
 /** Where an error happened: all plain data, safe to log (URLs carry no credentials). */
 export interface ClientErrorDetails {
@@ -61,8 +86,7 @@ const TRANSPORT_ERROR = Symbol.for('@s2gos/async.TransportError');
  * Raised when a call to the service fails: the server answered with an error status, the answer
  * was not the expected document, an argument was invalid, or the client was closed.
  *
- * Construct it from plain data — `new ClientError(message, apiError, details?)` — which is how
- * `@s2gos/sync` rebuilds errors that crossed a thread boundary (see {@link clientErrorFromJSON}).
+ * Construct it from plain data — `new ClientError(message, apiError, details?)`.
  */
 export class ClientError extends Error {
   override name: 'ClientError' | 'TransportError' = 'ClientError';
@@ -94,25 +118,11 @@ export class ClientError extends Error {
     this.job = details.job;
   }
 
-  /** Plain data for logs, JSON and `postMessage`; rebuild with {@link clientErrorFromJSON}. */
+  /** Plain data for logs, JSON and `postMessage`. */
   toJSON(): ClientErrorData {
-    const cause = this.cause;
-    return {
-      name: this.name,
-      message: this.message,
-      apiError: this.apiError,
-      operation: this.operation,
-      method: this.method,
-      url: this.url,
-      status: this.status,
-      job: this.job,
-      cause:
-        cause === undefined
-          ? undefined
-          : cause instanceof Error
-            ? { name: cause.name, message: cause.message }
-            : { name: typeof cause, message: String(cause) },
-    };
+    const { name, message, apiError, operation, method, url, status, job } = this;
+    const cause = this.cause === undefined ? undefined : summarise(this.cause);
+    return { name, message, apiError, operation, method, url, status, job, cause };
   }
 
   /**
@@ -135,9 +145,7 @@ function isBranded(asked: unknown, value: unknown): boolean {
   return typeof value === 'object' && value !== null && brand in value;
 }
 
-/**
- * The seed's name for {@link ClientError}: the same class, so `instanceof` works with either.
- */
+/** The seed's name for {@link ClientError}: the same class, so `instanceof` works with either. */
 export const ClientException = ClientError;
 /** The seed's name for {@link ClientError}. */
 export type ClientException = ClientError;
@@ -151,40 +159,117 @@ export class TransportError extends ClientError {
 }
 Object.defineProperty(TransportError.prototype, TRANSPORT_ERROR, { value: true });
 
+/** Whether `value` is a {@link ClientError} (of any copy of this package), `TransportError`s included. */
+export function isClientError(value: unknown): value is ClientError {
+  return value instanceof ClientError;
+}
+
+/** Whether `value` is a {@link TransportError} (of any copy of this package). */
+export function isTransportError(value: unknown): value is TransportError {
+  return value instanceof TransportError;
+}
+
 /**
- * Rebuilds a {@link ClientError} or {@link TransportError} from its `toJSON()` data. The cause
- * comes back as an `Error` with the original name and message.
+ * The one factory of the errors the client builds itself: the title and class come from the kind.
+ *
+ * @param kind - what went wrong
+ * @param message - the summary (already redacted)
+ * @param details - where, plus the problem `detail` and extra `apiError` members
  */
-export function clientErrorFromJSON(data: ClientErrorData): ClientError {
-  const { name, message, apiError, cause, ...details } = data;
+export function clientError(
+  kind: ErrorKind,
+  message: string,
+  details: ClientErrorDetails & { detail?: string | undefined; apiError?: Partial<ApiError> } = {},
+): ClientError {
+  const { detail, apiError: extra, ...where } = details;
+  const { title, transport } = KINDS[kind];
+  const apiError: ApiError = {
+    type: ErrorType[kind],
+    title,
+    ...(where.status === undefined ? {} : { status: where.status }),
+    ...(detail ? { detail } : {}),
+    ...extra,
+  };
+  return new (transport ? TransportError : ClientError)(message, apiError, where);
+}
+
+/**
+ * An error as plain, structured-clone-safe data: what the sync client's worker sends instead of
+ * throwing. Errors never cross a thread boundary as objects: one whose properties can't be cloned
+ * (ky's `HTTPError` holds a `Response`) poisons synckit's function for the rest of the process.
+ */
+export type SerializedError =
+  | { kind: 'client'; data: ClientErrorData }
+  | {
+      /** Anything else (a `TypeError` for a bad argument, a `ConfigError`): name and message. */
+      kind: 'error';
+      name: string;
+      message: string;
+      /** Node's error code (`ERR_…`, `ECONNRESET`), when the error had one. */
+      code?: string | undefined;
+      cause?: { name: string; message: string } | undefined;
+    };
+
+/** Turns any thrown value into {@link SerializedError}. Never throws. */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof ClientError) return { kind: 'client', data: error.toJSON() };
+  if (!(error instanceof Error)) {
+    return { kind: 'error', name: 'Error', message: `non-error thrown: ${describe(error)}` };
+  }
+  const code = (error as { code?: unknown }).code;
+  return {
+    kind: 'error',
+    name: error.name,
+    message: error.message,
+    code: typeof code === 'string' ? code : undefined,
+    cause: error.cause === undefined ? undefined : summarise(error.cause),
+  };
+}
+
+/**
+ * Rebuilds what {@link serializeError} (or `ClientError.toJSON()`) took apart: a real
+ * `ClientError` / `TransportError`, or an error of the original built-in class carrying the
+ * original name, message and code. The cause comes back as an `Error` with its name and message.
+ */
+export function rebuildError(serialized: Extract<SerializedError, { kind: 'client' }>): ClientError;
+export function rebuildError(serialized: SerializedError): Error;
+export function rebuildError(serialized: SerializedError): Error {
+  const cause = serialized.kind === 'client' ? serialized.data.cause : serialized.cause;
   const rebuiltCause =
     cause === undefined ? undefined : Object.assign(new Error(cause.message), { name: cause.name });
-  const ErrorClass = name === 'TransportError' ? TransportError : ClientError;
-  return new ErrorClass(message, apiError, { ...details, cause: rebuiltCause });
+  if (serialized.kind === 'client') {
+    const { name, message, apiError, cause: _cause, ...details } = serialized.data;
+    const ErrorClass = name === 'TransportError' ? TransportError : ClientError;
+    return new ErrorClass(message, apiError, { ...details, cause: rebuiltCause });
+  }
+  const { name, message, code } = serialized;
+  const ErrorClass = BUILT_IN_ERRORS[name] ?? Error;
+  const error = new ErrorClass(message, rebuiltCause && { cause: rebuiltCause });
+  if (error.name !== name) error.name = name;
+  if (code !== undefined) Object.assign(error, { code });
+  return error;
 }
 
-/**
- * The error for an argument rejected before any request was sent (`apiError.type`
- * {@link ErrorType.invalidArgument}); `operation` names the call, if any.
- */
-export function invalidArgument(operation: string | undefined, detail: string): ClientError {
-  return new ClientError(
-    operation ? `${operation}: ${detail}` : detail,
-    { type: ErrorType.invalidArgument, title: 'Invalid argument', detail },
-    { operation },
-  );
+const BUILT_IN_ERRORS: Readonly<Record<string, ErrorConstructor>> = {
+  Error,
+  TypeError,
+  RangeError,
+  SyntaxError,
+  ReferenceError,
+  EvalError,
+  URIError,
+};
+
+function summarise(cause: unknown): { name: string; message: string } {
+  return cause instanceof Error
+    ? { name: cause.name, message: cause.message }
+    : { name: typeof cause, message: describe(cause) };
 }
 
-/**
- * The error of any call made after `close()` (`apiError.type` {@link ErrorType.closed}).
- *
- * @param operation - the call that was refused, e.g. `getJob`
- * @param clientName - the class to name in the advice, e.g. `Client` for the sync client
- */
-export function closedError(operation: string, clientName = 'AsyncClient'): ClientError {
-  return new ClientError(
-    `${operation}: the client is closed; create a new ${clientName}`,
-    { type: ErrorType.closed, title: 'Client closed' },
-    { operation },
-  );
+function describe(value: unknown): string {
+  try {
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    return String(value);
+  }
 }

@@ -4,9 +4,11 @@
  * `browser` export condition.
  */
 import { resolveConfig } from '@s2gos/config/node';
-import { AsyncClientBase, type AsyncClientOptions } from './client.js';
+import { AsyncClientBase } from './client.js';
+import { followRedirects } from './http.js';
+import type { AsyncClientOptions } from './options.js';
 
-export * from './api.js';
+export * from './public.js';
 
 /**
  * The asynchronous client. Configuration is resolved by `@s2gos/config/node`: explicit
@@ -22,7 +24,6 @@ export * from './api.js';
 export class AsyncClient extends AsyncClientBase {
   /** @throws `ConfigError` for a broken configuration file, `ClientError` for invalid options */
   constructor(options: AsyncClientOptions = {}) {
-    // Follows redirects itself: Node's fetch would otherwise decide what crosses origins.
-    super(options, { resolveConfig, redirects: 'manual' });
+    super(options, { resolveConfig, wrapFetch: followRedirects });
   }
 }

@@ -9,8 +9,9 @@ import {
   type ModelSchema,
   safeParseModel,
 } from '@s2gos/models';
-import { isHTTPError } from 'ky';
-import { ClientError, ErrorType, TransportError } from './errors.js';
+import { isHTTPError, isTimeoutError } from 'ky';
+import { ClientError, clientError, ErrorType } from './errors.js';
+import { readText } from './http.js';
 import { displayUrl } from './url.js';
 
 /** What the mapping needs to know about the exchange, for messages and redaction. */
@@ -22,6 +23,8 @@ export interface ExchangeContext {
   url: string;
   /** Removes secrets (the access token) from text that came from elsewhere. */
   redact: (text: string) => string;
+  /** The call's timeout in ms (for messages, and for reading an error body). */
+  timeout: number;
 }
 
 /** Longest excerpt of a foreign body quoted in an error. */
@@ -70,7 +73,11 @@ export function unexpectedStatus(response: Response, context: ExchangeContext): 
   return invalidResponse(response.status, context, `unexpected status ${response.status}`);
 }
 
-/** Maps anything thrown while sending into the error family. */
+/**
+ * Maps anything thrown while sending or reading into the error family. `closed` and `signal` (the
+ * caller's) tell the client's own aborts apart from the caller's; ky's errors (which hold the
+ * request, credentials included) never become a cause.
+ */
 export async function errorFromThrown(
   error: unknown,
   context: ExchangeContext & { signal?: AbortSignal | undefined; closed: boolean },
@@ -78,35 +85,28 @@ export async function errorFromThrown(
   if (error instanceof ClientError) return error;
   const where = location(context);
   if (context.closed) {
-    return new ClientError(
-      `${context.operation}: the client was closed`,
-      { type: ErrorType.closed, title: 'Client closed' },
-      { ...where, cause: error },
-    );
+    return clientError('closed', `${context.operation}: the client was closed`, {
+      ...where,
+      cause: new DOMException('the client was closed', 'AbortError'),
+    });
   }
   if (isHTTPError(error)) return errorFromResponse(error.response, context);
   if (context.signal?.aborted) {
-    return new TransportError(
-      `${prefix(context)} was aborted`,
-      { type: ErrorType.aborted, title: 'Request aborted' },
-      { ...where, cause: context.signal.reason },
-    );
+    return clientError('aborted', `${prefix(context)} was aborted`, {
+      ...where,
+      cause: context.signal.reason,
+    });
+  }
+  if (isTimeoutError(error) || (error instanceof DOMException && error.name === 'TimeoutError')) {
+    const cause = new DOMException(`no answer within ${context.timeout} ms`, 'TimeoutError');
+    return clientError('timeout', `${prefix(context)} timed out`, { ...where, cause });
   }
   const reason = context.redact(networkReason(error));
-  return new TransportError(
-    `${prefix(context)} failed: ${reason}`,
-    { type: ErrorType.network, title: 'Network error', detail: reason },
-    { ...where, cause: error },
-  );
-}
-
-/** The request, or the reading of its body, took longer than the timeout. */
-export function timeoutError(context: ExchangeContext, cause: unknown): TransportError {
-  return new TransportError(
-    `${prefix(context)} timed out`,
-    { type: ErrorType.timeout, title: 'Request timed out' },
-    { ...location(context), cause },
-  );
+  return clientError('network', `${prefix(context)} failed: ${reason}`, {
+    ...where,
+    detail: reason,
+    cause: error,
+  });
 }
 
 /** Maps a non-2xx response into a `ClientError` with an `apiError` built from its body. */
@@ -114,13 +114,14 @@ export async function errorFromResponse(
   response: Response,
   context: ExchangeContext,
 ): Promise<ClientError> {
-  const text = await response.text().catch(() => '');
+  const text = await readText(response, context.timeout).catch(() => '');
   const apiError = redactApiError(apiErrorFromBody(response, text, context), context.redact);
   const statusText = `${response.status}${apiError.title ? ` ${apiError.title}` : ''}`;
   const detail = apiError.detail ? `: ${excerpt(apiError.detail)}` : '';
-  return new ClientError(`${prefix(context)} answered ${statusText}${detail}`, apiError, {
+  return clientError('http', `${prefix(context)} answered ${statusText}${detail}`, {
     ...location(context),
     status: response.status,
+    apiError,
   });
 }
 
@@ -199,10 +200,15 @@ function redactApiError(apiError: ApiError, redact: (text: string) => string): A
 
 function invalidResponse(status: number, context: ExchangeContext, problem: string): ClientError {
   const detail = context.redact(problem);
-  return new ClientError(
-    `${context.operation}: invalid response from ${context.method} ${displayUrl(context.url)} (${status}): ${detail}`,
-    { type: ErrorType.invalidResponse, title: 'Invalid response', status, detail },
-    { ...location(context), status },
+  const where = `${context.method} ${displayUrl(context.url)} (${status})`;
+  return clientError(
+    'invalidResponse',
+    `${context.operation}: invalid response from ${where}: ${detail}`,
+    {
+      ...location(context),
+      status,
+      detail,
+    },
   );
 }
 

@@ -1,4 +1,4 @@
-/** The one abortable wait of the package: between retries, and between polls of a job. */
+/** The one abortable wait of the package: between polls of a job, and of the device grant. */
 
 // setTimeout fires at once for delays past 2^31 - 1 ms.
 const MAX_TIMER_DELAY = 2_147_483_647;

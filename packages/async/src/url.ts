@@ -49,9 +49,7 @@ export function encodePathParameter(name: string, value: unknown): string {
 
 /**
  * Builds the URL of `template` (like `jobs/{jobId}`, relative to the base path) on `base`
- * (from {@link parseServerUrl}), serialised. It is concatenated, not parsed: the base is
- * serialised already and every parameter is percent-encoded, so the URL parser would return the
- * same text (a test holds it to that), and a call saves building a URL object.
+ * (from {@link parseServerUrl}), serialised: `base.href` followed by {@link buildPath}.
  */
 export function buildUrl(
   base: URL,
@@ -59,16 +57,28 @@ export function buildUrl(
   params: Readonly<Record<string, unknown>>,
   searchParams?: SearchParams,
 ): string {
-  // Concatenating onto href (not `new URL(path, base)`) keeps the base path even when a
-  // segment starts with something the parser would read as a scheme or an authority.
-  let url = base.href;
+  return base.href + buildPath(template, params, searchParams);
+}
+
+/**
+ * The path and query of `template` relative to the base path, as ky's `prefixUrl` takes it. It is
+ * concatenated, not parsed: every parameter is percent-encoded, so the URL parser would return the
+ * same text (a test holds it to that), and appending to the base keeps its path even when a
+ * segment starts with something the parser would read as a scheme or an authority.
+ */
+export function buildPath(
+  template: string,
+  params: Readonly<Record<string, unknown>>,
+  searchParams?: SearchParams,
+): string {
+  let path = '';
   const parts = templateParts(template);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as string;
-    url += i % 2 === 0 ? part : encodePathParameter(part, params[part]);
+    path += i % 2 === 0 ? part : encodePathParameter(part, params[part]);
   }
   const query = searchParams === undefined ? '' : encodeSearchParams(searchParams);
-  return query === '' ? url : `${url}?${query}`;
+  return query === '' ? path : `${path}?${query}`;
 }
 
 const templates = new Map<string, readonly string[]>();

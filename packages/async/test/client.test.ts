@@ -214,6 +214,7 @@ describe('configuration', () => {
     });
     expect(c.config).toEqual({
       serverUrl: 'http://127.0.0.1:1/x',
+      authType: 'token',
       userName: 'ann',
       accessToken: TOKEN,
     });

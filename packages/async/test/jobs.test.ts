@@ -1,14 +1,7 @@
 /** waitForJob and executeAndWait against the real server and against purpose-built ones. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AsyncClient,
-  ClientError,
-  createJobWait,
-  createJobWaitPolicy,
-  ErrorType,
-  type JobInfo,
-  TransportError,
-} from '../src/index.js';
+import { AsyncClient, ClientError, ErrorType, type JobInfo, TransportError } from '../src/index.js';
+import { createJobWait, createJobWaitPolicy } from '../src/internal.js';
 import { startServer } from './helpers/demo-server.js';
 import { jobInfo, sendJson, startTestServer } from './helpers/http-server.js';
 

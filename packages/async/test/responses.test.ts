@@ -34,6 +34,7 @@ function clientFor(
 }
 
 /** Timers keeping the process alive. */
+// Node 24's fetch may end a timer of its own during a call: none left behind means no more than before.
 function activeTimers(): number {
   return process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
 }
@@ -267,7 +268,7 @@ describe('transport failures', () => {
     const server = await serve((_, response) => sendJson(response, 200, jobInfo('j1')));
     const timers = activeTimers();
     await clientFor(server).getJob('j1');
-    expect(activeTimers()).toBe(timers);
+    expect(activeTimers()).toBeLessThanOrEqual(timers);
   });
 
   it('connection reset: retried for GET, then a TransportError with the cause', async () => {
@@ -413,7 +414,7 @@ describe('retries', () => {
     const error = await failure(pending);
     expect(error.apiError.type).toBe(ErrorType.closed);
     expect(server.requests).toHaveLength(1);
-    expect(activeTimers()).toBe(timers);
+    expect(activeTimers()).toBeLessThanOrEqual(timers);
   });
 
   it('an abort during a wait between retries ends the call with the reason as cause', async () => {

@@ -1,19 +1,11 @@
-import { HTTPError } from 'ky';
-import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_RETRY,
-  mergeRetry,
-  parseRetryAfter,
-  retryDelay,
-  shouldRetry,
-} from '../src/retry.js';
-
-function httpError(status: number, headers: Record<string, string> = {}): HTTPError {
-  const request = new Request('http://h/jobs/j1');
-  return new HTTPError(new Response(null, { status, headers }), request, {} as never);
-}
-
-const live = new AbortController().signal;
+/**
+ * The retry policy handed to ky: ky runs the retries (limit, methods, statuses, Retry-After,
+ * backoff); these tests pin what the client configures and the one decision it adds.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AsyncClient, DEFAULT_RETRY } from '../src/index.js';
+import { parseRetryAfter, retryPolicy } from '../src/internal.js';
+import { jobInfo, sendJson, startTestServer, type TestServer } from './helpers/http-server.js';
 
 describe('parseRetryAfter', () => {
   it('reads delay-seconds', () => {
@@ -36,47 +28,57 @@ describe('parseRetryAfter', () => {
   });
 });
 
-describe('retryDelay', () => {
-  it('backs off exponentially from 300 ms up to backoffLimit', () => {
-    const delays = [1, 2, 3, 10].map((n) => retryDelay(DEFAULT_RETRY, new TypeError('x'), n));
-    expect(delays).toEqual([300, 600, 1200, 10_000]);
-  });
-
-  it('takes Retry-After for the statuses that carry it, at most maxRetryAfter', () => {
-    expect(retryDelay(DEFAULT_RETRY, httpError(503, { 'retry-after': '2' }), 1)).toBe(2000);
-    expect(retryDelay(DEFAULT_RETRY, httpError(429, { 'retry-after': '3600' }), 1)).toBe(60_000);
-    // 502 is retried, but its Retry-After is not a promise of the server: the backoff applies.
-    expect(retryDelay(DEFAULT_RETRY, httpError(502, { 'retry-after': '2' }), 1)).toBe(300);
-  });
-
-  it('uses a custom delay function', () => {
-    const policy = mergeRetry(DEFAULT_RETRY, { delay: (n) => n * 7 });
-    expect(retryDelay(policy, new TypeError('x'), 3)).toBe(21);
-  });
-});
-
-describe('shouldRetry', () => {
-  it('retries network errors and the listed statuses of listed methods, within the limit', () => {
-    expect(shouldRetry(DEFAULT_RETRY, 'GET', new TypeError('fetch failed'), 1, live)).toBe(true);
-    expect(shouldRetry(DEFAULT_RETRY, 'GET', httpError(503), 2, live)).toBe(true);
-    expect(shouldRetry(DEFAULT_RETRY, 'GET', httpError(503), 3, live)).toBe(false);
-    expect(shouldRetry(DEFAULT_RETRY, 'GET', httpError(500), 1, live)).toBe(false);
-    expect(shouldRetry(DEFAULT_RETRY, 'POST', httpError(503), 1, live)).toBe(false);
-  });
-
-  it('never retries once the call has ended', () => {
-    const ended = AbortSignal.abort();
-    expect(shouldRetry(DEFAULT_RETRY, 'GET', new TypeError('x'), 1, ended)).toBe(false);
-  });
-});
-
-describe('mergeRetry', () => {
+describe('retryPolicy', () => {
   it('sets the limit from a number and lower-cases methods', () => {
-    expect(mergeRetry(DEFAULT_RETRY, 5).limit).toBe(5);
-    expect(mergeRetry(DEFAULT_RETRY, { methods: ['GET', 'Delete'] }).methods).toEqual([
-      'get',
-      'delete',
-    ]);
-    expect(mergeRetry(DEFAULT_RETRY, { limit: undefined }).limit).toBe(DEFAULT_RETRY.limit);
+    expect(retryPolicy(5)).toMatchObject({ ...DEFAULT_RETRY, limit: 5 });
+    expect(retryPolicy({ methods: ['GET', 'Delete'] })).toMatchObject({
+      methods: ['get', 'delete'],
+    });
+    expect(retryPolicy({ limit: undefined })).toMatchObject({ limit: DEFAULT_RETRY.limit });
+  });
+});
+
+describe('backoff or Retry-After', () => {
+  let server: TestServer;
+  let answer: { status: number; retryAfter?: string };
+  beforeAll(async () => {
+    server = await startTestServer((_request, response) => {
+      if (server.requests.length % 2 === 1) {
+        const headers = answer.retryAfter ? { 'retry-after': answer.retryAfter } : {};
+        response.writeHead(answer.status, headers).end();
+      } else {
+        sendJson(response, 200, jobInfo('j1'));
+      }
+    });
+  });
+  afterAll(() => server.close());
+
+  /** The attempts for which the backoff `delay` was asked, for one call. */
+  async function backoffAttempts(status: number, retryAfter?: string): Promise<number[]> {
+    answer = { status, retryAfter };
+    const asked: number[] = [];
+    const client = new AsyncClient({
+      config: { serverUrl: server.url },
+      retry: {
+        delay: (attempt) => {
+          asked.push(attempt);
+          return 1;
+        },
+      },
+    });
+    await client.getJob('j1');
+    return asked;
+  }
+
+  it('waits Retry-After on the statuses that carry it', async () => {
+    expect(await backoffAttempts(503, '0')).toEqual([]);
+  });
+
+  it('backs off when Retry-After is not a delay or a date', async () => {
+    expect(await backoffAttempts(503, 'soon')).toEqual([1]);
+  });
+
+  it("backs off on other statuses: a 502's Retry-After is not the server's promise", async () => {
+    expect(await backoffAttempts(502, '0')).toEqual([1]);
   });
 });

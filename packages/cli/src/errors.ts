@@ -1,6 +1,7 @@
 import { ClientError, ErrorType, TransportError } from '@s2gos/async';
 import { ConfigError } from '@s2gos/config';
 import { CommanderError } from 'commander';
+import { AuthError } from './auth-modules.js';
 
 /**
  * The exit codes of the `s2gos` command, the same as the Python tool's (plus 130 for Ctrl-C).
@@ -51,6 +52,23 @@ export class InterruptedError extends Error {
   override name = 'InterruptedError';
 }
 
+/**
+ * Following a job stopped before the job ended (the wait timed out, the server could not be
+ * reached or kept failing): the job may still be running. The exit code and first lines are the
+ * cause's; a last line says how to pick the job up again.
+ */
+export class StoppedFollowingError extends Error {
+  override name = 'StoppedFollowingError';
+  readonly jobId: string;
+
+  constructor(jobId: string, cause: unknown) {
+    super(`Job ${jobId} may still be running: follow it again with 's2gos wait ${jobId}'.`, {
+      cause,
+    });
+    this.jobId = jobId;
+  }
+}
+
 /** What to tell the user about a failure, and how to exit. */
 export interface FailureReport {
   exitCode: ExitCode;
@@ -65,6 +83,17 @@ export function describeFailure(error: unknown, showTraceback: boolean): Failure
     return { exitCode: error.exitCode === 0 ? ExitCode.Success : ExitCode.UserError, lines: [] };
   }
   if (error instanceof InterruptedError) return { exitCode: ExitCode.Interrupted, lines: [] };
+  if (error instanceof StoppedFollowingError) {
+    const cause = describeFailure(error.cause, showTraceback);
+    return { exitCode: cause.exitCode, lines: [...cause.lines, error.message] };
+  }
+  if (error instanceof AuthError) {
+    // The provider could not be reached like a server that cannot be; otherwise it said no.
+    return {
+      exitCode: error.failure.unreachable ? ExitCode.TransportError : ExitCode.ServerError,
+      lines: [errorLine(`Authentication failed: ${error.message}`)],
+    };
+  }
   if (error instanceof InvalidRequestError) {
     return {
       exitCode: ExitCode.UserError,

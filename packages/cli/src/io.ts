@@ -1,7 +1,10 @@
 /** A stream the CLI writes to; `process.stdout`/`process.stderr` or any writable (tests, embedding). */
 export type OutputStream = NodeJS.WritableStream & {
+  /** Whether it is a terminal: lists become tables, `--wait` shows a progress bar. */
   isTTY?: boolean;
+  /** Width of the terminal, for tables. */
   columns?: number;
+  /** Whether the terminal shows colours (Node's `tty.WriteStream.hasColors`). */
   hasColors?: () => boolean;
 };
 

@@ -64,3 +64,55 @@ export function positiveInteger(text: string): number {
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
+
+const DURATION_UNITS: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+/**
+ * Commander argument parser for a duration: `90s`, `15m`, `2h`, `1h30m`, `500ms`, `1.5d`, or
+ * plain seconds (`90`). Returns milliseconds.
+ */
+export function duration(text: string): number {
+  const trimmed = text.trim();
+  let ms: number;
+  if (/^\d+(?:\.\d+)?$/.test(trimmed)) ms = Number(trimmed) * 1000;
+  else if (/^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/.test(trimmed)) {
+    ms = 0;
+    for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) {
+      ms += Number(amount) * (DURATION_UNITS[unit as string] ?? 0);
+    }
+  } else {
+    throw new InvalidArgumentError(
+      'expected a duration such as 90s, 15m, 2h or 1h30m (or seconds).',
+    );
+  }
+  if (!(ms > 0)) throw new InvalidArgumentError('expected a duration longer than 0.');
+  return ms;
+}
+
+/** Adds `--timeout DURATION`, the limit of a wait for a job. */
+export function addTimeoutOption(command: Command): Command {
+  return command.option(
+    '--timeout <duration>',
+    'with --wait: stop following after this long (90s, 15m, 2h, or seconds; default: no limit)',
+    duration,
+  );
+}
+
+/** `--limit N` and `--all` of the list commands. */
+export interface ListOptions {
+  limit?: number;
+  all?: boolean;
+}
+
+/** Adds `--limit N` (described by `limit`) and `--all`, which exclude each other. */
+export function addListOptions(command: Command, limit: string): Command {
+  return command
+    .addOption(new Option('--limit <n>', limit).argParser(positiveInteger))
+    .addOption(new Option('--all', 'all of them, reading every page').conflicts('limit'));
+}

@@ -1,23 +1,30 @@
-import { stringify as toYaml } from 'yaml';
+import { summariseInput } from './schema-summary.js';
 import { isRecord } from './values.js';
+import { stringifyYaml, type YamlComments } from './yaml.js';
 
-/** The output formats of `-f/--format`. */
-export const OUTPUT_FORMATS = ['yaml', 'json', 'table'] as const;
+/** The output formats of `-f/--format`; `simple` is the Python tool's name for the table. */
+export const OUTPUT_FORMATS = ['yaml', 'json', 'table', 'simple'] as const;
 
 /** One of {@link OUTPUT_FORMATS}. */
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** What a document is, which decides its table layout and its default format. */
-export type DocumentKind = 'process-list' | 'job-list' | 'document';
+/**
+ * What a document is, which decides its table layout and its default format. A process
+ * description's table lists its inputs and outputs.
+ */
+export type DocumentKind = 'process-list' | 'job-list' | 'process' | 'document';
+
+type ListKind = 'process-list' | 'job-list';
 
 interface Column {
   header: string;
   value: (row: Record<string, unknown>) => unknown;
 }
 
-const COLUMNS: Record<Exclude<DocumentKind, 'document'>, { rows: string; columns: Column[] }> = {
+const COLUMNS: Record<ListKind, { rows: string; empty: string; columns: Column[] }> = {
   'process-list': {
     rows: 'processes',
+    empty: 'No processes.',
     columns: [
       { header: 'ID', value: (p) => p.id },
       { header: 'VERSION', value: (p) => p.version },
@@ -26,6 +33,7 @@ const COLUMNS: Record<Exclude<DocumentKind, 'document'>, { rows: string; columns
   },
   'job-list': {
     rows: 'jobs',
+    empty: 'No jobs.',
     columns: [
       { header: 'JOB ID', value: (j) => j.jobID },
       { header: 'PROCESS', value: (j) => j.processID },
@@ -51,8 +59,8 @@ export function chooseFormat(
   kind: DocumentKind,
   stdoutIsTTY: boolean,
 ): OutputFormat {
-  if (requested) return requested;
-  return kind !== 'document' && stdoutIsTTY ? 'table' : 'yaml';
+  if (requested) return requested === 'simple' ? 'table' : requested;
+  return isList(kind) && stdoutIsTTY ? 'table' : 'yaml';
 }
 
 /** Renders a document as text ending with a newline. */
@@ -60,25 +68,30 @@ export function formatDocument(
   document: unknown,
   format: OutputFormat,
   kind: DocumentKind,
-  options: { color?: boolean } = {},
+  options: { color?: boolean; comments?: YamlComments } = {},
 ): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(document, null, 2)}\n`;
     case 'yaml':
-      // lineWidth 0: never fold long strings (tracebacks, URLs) over several lines.
-      return toYaml(document, { lineWidth: 0 });
+      return stringifyYaml(document, options.comments);
     case 'table':
+    case 'simple':
       return formatTable(document, kind, options.color ?? false);
   }
 }
 
+function isList(kind: DocumentKind): kind is ListKind {
+  return kind === 'process-list' || kind === 'job-list';
+}
+
 function formatTable(document: unknown, kind: DocumentKind, color: boolean): string {
   if (!isRecord(document)) return `${cellText(document)}\n`;
-  if (kind !== 'document') {
+  if (isList(kind)) {
     const layout = COLUMNS[kind];
     const rows = document[layout.rows];
     if (Array.isArray(rows)) {
+      if (rows.length === 0) return `${layout.empty}\n`;
       return renderTable(
         layout.columns.map((c) => c.header),
         rows.map((row) => layout.columns.map((c) => cellText(isRecord(row) ? c.value(row) : row))),
@@ -86,6 +99,11 @@ function formatTable(document: unknown, kind: DocumentKind, color: boolean): str
       );
     }
   }
+  if (kind === 'process') return formatProcessTables(document, color);
+  return fieldTable(document, color);
+}
+
+function fieldTable(document: Record<string, unknown>, color: boolean): string {
   return renderTable(
     ['FIELD', 'VALUE'],
     Object.entries(document)
@@ -93,6 +111,39 @@ function formatTable(document: unknown, kind: DocumentKind, color: boolean): str
       .map(([key, value]) => [key, cellText(value)]),
     color,
   );
+}
+
+/** A process description: its fields, then a table of its inputs and one of its outputs. */
+function formatProcessTables(description: Record<string, unknown>, color: boolean): string {
+  const { inputs, outputs, links: _links, ...fields } = description;
+  const inputRows = Object.entries(isRecord(inputs) ? inputs : {}).map(([name, input]) => {
+    const summary = summariseInput(isRecord(input) ? input : {});
+    return [
+      name,
+      summary.type,
+      summary.required ? 'yes' : 'no',
+      summary.default ?? '',
+      summary.constraints,
+      cellText(summary.title),
+    ];
+  });
+  const outputRows = Object.entries(isRecord(outputs) ? outputs : {}).map(([name, output]) => {
+    const parameter = isRecord(output) ? output : {};
+    return [name, summariseInput(parameter).type, cellText(parameter.title)];
+  });
+  return [
+    fieldTable(fields, color),
+    inputRows.length === 0
+      ? 'No inputs.\n'
+      : renderTable(
+          ['INPUT', 'TYPE', 'REQUIRED', 'DEFAULT', 'BOUNDS/ENUM', 'TITLE'],
+          inputRows,
+          color,
+        ),
+    outputRows.length === 0
+      ? 'No outputs.\n'
+      : renderTable(['OUTPUT', 'TYPE', 'TITLE'], outputRows, color),
+  ].join('\n');
 }
 
 function renderTable(headers: string[], rows: string[][], color: boolean): string {

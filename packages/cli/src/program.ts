@@ -3,7 +3,9 @@ import { version } from '../package.json';
 import { registerAppCommand } from './commands/app.js';
 import { registerConfigureCommand } from './commands/configure.js';
 import { registerExecuteCommand } from './commands/execute.js';
+import { registerGenerateCommand } from './commands/generate.js';
 import { registerJobCommands } from './commands/jobs.js';
+import { registerLoginCommands } from './commands/login.js';
 import { registerProcessCommands } from './commands/processes.js';
 import { registerRequestCommands } from './commands/requests.js';
 import type { ExitCode } from './errors.js';
@@ -24,7 +26,9 @@ Examples:
   $ s2gos list-processes
   $ s2gos get-process primes_between
   $ s2gos execute-process primes_between -i min_val=10 -i max_val=100 --wait
+  $ s2gos wait JOB_ID --timeout 2h
   $ s2gos list-jobs --status running -f json
+  $ s2gos list-jobs --all
   $ s2gos app
   $ s2gos --server https://s2gos.example.org/api lp`;
 
@@ -91,10 +95,12 @@ function buildProgram(rt: Runtime): Command {
   });
 
   registerConfigureCommand(program, rt);
+  registerLoginCommands(program, rt);
   registerProcessCommands(program, rt);
   registerRequestCommands(program, rt);
   registerExecuteCommand(program, rt);
   registerJobCommands(program, rt);
+  registerGenerateCommand(program, rt);
   registerAppCommand(program, rt);
   return program;
 }

@@ -23,7 +23,7 @@ export async function createJobProgressView(
     new progress.SingleBar(
       {
         stream,
-        format: '{bar} {percentage}% | {status}{message}',
+        format: 'job {job} {bar} {percentage}% | {status}{message}',
         hideCursor: true,
         barsize: 30,
       },
@@ -41,7 +41,11 @@ class BarView implements JobProgressView {
   }
 
   update(job: JobInfo): void {
-    const payload = { status: job.status, message: job.message ? ` – ${job.message}` : '' };
+    const payload = {
+      job: job.jobID,
+      status: job.status,
+      message: job.message ? ` – ${job.message}` : '',
+    };
     if (!this.#started) {
       this.#bar.start(100, job.progress ?? 0, payload);
       this.#started = true;

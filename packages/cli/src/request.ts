@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import {
-  type ProcessDescription,
-  type ProcessRequest,
-  ProcessRequestSchema,
-  safeParseModel,
-} from '@s2gos/async';
+import type { ProcessDescription, ProcessRequest } from '@s2gos/async';
+import { ProcessRequestSchema, safeParseModel } from '@s2gos/async/internal';
+import { checkProcessRequestInput } from '@s2gos/models';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { InvalidRequestError, UsageError } from './errors.js';
 import { type InputStream, readAll } from './io.js';
+import { summariseInput } from './schema-summary.js';
 import { isHttpUrl, isRecord, type JsonObject } from './values.js';
 
 /**
@@ -29,10 +27,12 @@ export interface RequestSources {
   subscriber?: readonly string[];
 }
 
-/** A request ready to be sent, and the process it is for. */
+/** A request ready to be sent, the process it is for, and what the user should hear about it. */
 export interface ExecutionRequest {
   processId: string;
   request: ProcessRequest;
+  /** Things that look wrong but do not stop the command, e.g. two different process ids. */
+  warnings: string[];
 }
 
 type ProcessInputs = NonNullable<ProcessRequest['inputs']>;
@@ -65,11 +65,30 @@ export async function buildExecutionRequest(
       'missing PROCESS_ID: give it as an argument or as process_id in the request file',
     );
   }
+  const warnings: string[] = [];
+  if (processIdArgument && fileProcessId && fileProcessId !== processIdArgument) {
+    warnings.push(
+      `the request file is for process '${fileProcessId}'; using '${processIdArgument}' from the command line`,
+    );
+  }
+  // A member the server does not know would be ignored by it: `input:` would run the defaults.
+  const unknownMembers = checkProcessRequestInput(document);
+  if (unknownMembers.length > 0) {
+    throw new InvalidRequestError(
+      processId,
+      unknownMembers.map(({ path, message }) => ({ path: path || '(request)', message })),
+    );
+  }
   let inputs: JsonObject = { ...document.inputs };
+  // A name given more than once collects its values into a list, in order.
+  const given = new Map<string, unknown[]>();
   for (const assignment of sources.input ?? []) {
     const [name, value] = parseInputAssignment(assignment);
-    inputs[name] = value;
+    const values = given.get(name);
+    if (values) values.push(value);
+    else given.set(name, [value]);
   }
+  for (const [name, values] of given) inputs[name] = values.length === 1 ? values[0] : values;
   if (sources.dotpath || fileDotpath === true) inputs = nestDotPaths(inputs);
 
   // Input values are any JSON the user wrote; the server judges them (or validate-request does).
@@ -97,7 +116,7 @@ export async function buildExecutionRequest(
       })),
     );
   }
-  return { processId, request };
+  return { processId, request, warnings };
 }
 
 /**
@@ -133,6 +152,9 @@ export async function readRequestDocument(
 /**
  * Parses `-i NAME=VALUE`: the value as JSON when it parses (`42`, `true`, `[1,2]`, `"text"`),
  * otherwise as the string itself. `-i NAME` alone means `NAME=true`, as in the Python tool.
+ *
+ * @throws UsageError when the value starts like a JSON array, object or string (`[`, `{`, `"`)
+ *   but is not valid JSON: a typo there would otherwise be sent as a string.
  */
 export function parseInputAssignment(assignment: string): [name: string, value: unknown] {
   const equals = assignment.indexOf('=');
@@ -147,8 +169,13 @@ export function parseInputAssignment(assignment: string): [name: string, value: 
   }
   try {
     return [name, JSON.parse(text)];
-  } catch {
-    return [name, text];
+  } catch (error) {
+    if (!/^\s*[[{"]/.test(text)) return [name, text];
+    throw new UsageError(
+      `invalid input '${assignment}': the value starts like JSON but does not parse ` +
+        `(${(error as Error).message}); to send it as a string, write it as a JSON string: ` +
+        `-i '${name}=${JSON.stringify(text)}'`,
+    );
   }
 }
 
@@ -252,6 +279,7 @@ export function placeholderFor(schema: unknown): unknown {
       );
     }
     case 'object':
+      if (isBoundingBox(schema)) return boundingBoxPlaceholder(schema);
       return isRecord(schema.properties)
         ? Object.fromEntries(
             Object.entries(schema.properties).map(([name, sub]) => [name, placeholderFor(sub)]),
@@ -260,6 +288,73 @@ export function placeholderFor(schema: unknown): unknown {
     default:
       return null;
   }
+}
+
+/** An OGC bounding box object: `format: ogc-bbox`, or a `bbox` property that is an array. */
+function isBoundingBox(schema: JsonObject): boolean {
+  const bbox = isRecord(schema.properties) ? schema.properties.bbox : undefined;
+  return (
+    isRecord(bbox) &&
+    (schema.format === 'ogc-bbox' || bbox.type === 'array' || bbox.items !== undefined)
+  );
+}
+
+// Where the schema gives no bounds: the whole CRS84 world, and 0 to 1 on any third axis.
+const AXIS_RANGES: readonly (readonly [number, number])[] = [
+  [-180, 180],
+  [-90, 90],
+  [0, 1],
+];
+
+/**
+ * A valid, non-empty box: the lower corner at each axis's lower bound, the upper corner at its
+ * upper bound (from the per-position item schemas, else {@link AXIS_RANGES}); the other members
+ * (such as `crs`) as their placeholders.
+ */
+function boundingBoxPlaceholder(schema: JsonObject): JsonObject {
+  const properties = schema.properties as JsonObject;
+  const bbox = properties.bbox as JsonObject;
+  const items = Array.isArray(bbox.items) ? bbox.items : [];
+  const size = bbox.minItems === 6 || items.length === 6 ? 6 : 4;
+  const axes = size / 2;
+  const corner = (upper: boolean) =>
+    Array.from({ length: axes }, (_, axis) => {
+      const item = items[upper ? axis + axes : axis];
+      const bound = isRecord(item) ? item[upper ? 'maximum' : 'minimum'] : undefined;
+      const range = AXIS_RANGES[axes === 3 && axis === 2 ? 2 : axis] ?? [0, 1];
+      return typeof bound === 'number' ? bound : range[upper ? 1 : 0];
+    });
+  const others = Object.entries(properties)
+    .filter(([name]) => name !== 'bbox')
+    .map(([name, sub]) => [name, placeholderFor(sub)]);
+  return { bbox: [...corner(false), ...corner(true)], ...Object.fromEntries(others) };
+}
+
+/**
+ * The comments of a request template in YAML: for each input its title, type, whether it is
+ * required, bounds, allowed values and default; keyed by the path of the input in `template`
+ * (its first dotted name with dotpath).
+ */
+export function requestTemplateComments(
+  description: ProcessDescription,
+  template: RequestDocument,
+): Record<string, string> {
+  const keys = Object.keys(template.inputs ?? {});
+  const comments: Record<string, string> = {};
+  for (const [name, input] of Object.entries(description.inputs ?? {})) {
+    const key = keys.find((k) => k === name || k.startsWith(`${name}.`));
+    if (key === undefined) continue;
+    const summary = summariseInput(input);
+    const details = [
+      summary.constraints,
+      summary.default === undefined ? '' : `default: ${summary.default}`,
+    ].filter(Boolean);
+    comments[`inputs.${key}`] = [
+      `${summary.title ?? name}: ${summary.type}, ${summary.required ? 'required' : 'optional'}`,
+      ...(details.length > 0 ? [details.join('; ')] : []),
+    ].join('\n');
+  }
+  return comments;
 }
 
 function numberPlaceholder(schema: JsonObject, integer: boolean): number {

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { AsyncClient } from '@s2gos/async';
-import { type ResolvedConfig, redactToken, resolveConfig } from '@s2gos/config/node';
+import { type ResolvedConfig, redactToken, resolveConfig, SECRET_KEYS } from '@s2gos/config/node';
 import type { Command } from 'commander';
 import { describeFailure, type ExitCode, UsageError } from './errors.js';
 import { type CliIO, type OutputStream, useColor } from './io.js';
 import { chooseFormat, type DocumentKind, formatDocument, type OutputFormat } from './output.js';
 import { isRecord } from './values.js';
+import type { YamlComments } from './yaml.js';
 
 /** The options every command accepts, before or after the command name. */
 export interface GlobalOptions {
@@ -60,8 +61,12 @@ export class Runtime {
       serverUrl: options.server,
       env: this.io.env,
       homeDir: this.homeDir,
+      onWarning: (warning) => this.note(`Warning: ${warning.message}`),
     });
-    if (config.accessToken) this.addSecret(config.accessToken);
+    for (const key of SECRET_KEYS) {
+      const secret = config[key];
+      if (secret) this.addSecret(secret);
+    }
     return config;
   }
 
@@ -75,13 +80,24 @@ export class Runtime {
     }
   }
 
-  /** Prints a document to stdout in the format asked for (or the default for its kind). */
-  print(command: Command, document: unknown, kind: DocumentKind = 'document'): void {
+  /**
+   * Prints a document to stdout in the format asked for (or the default for its kind); YAML gets
+   * `comments` above the keys at their paths.
+   */
+  print(
+    command: Command,
+    document: unknown,
+    kind: DocumentKind = 'document',
+    comments?: YamlComments,
+  ): void {
     const { stdout } = this.io;
     const format = chooseFormat(this.options(command).format, kind, stdout.isTTY === true);
     // Redacted in the data, not the text: `****` in YAML text would read as an alias.
     const safe = this.#redactValue(document);
-    stdout.write(formatDocument(safe, format, kind, { color: this.color(stdout) }));
+    const safeComments = comments && (this.#redactValue(comments) as YamlComments);
+    stdout.write(
+      formatDocument(safe, format, kind, { color: this.color(stdout), comments: safeComments }),
+    );
   }
 
   /** Prints a line for the user (not data) to stderr. */

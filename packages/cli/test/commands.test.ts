@@ -77,7 +77,7 @@ describe('create-request [cr]', () => {
   it('uses first enum values and typed placeholders, and dotted names with -d', async () => {
     const template = JSON.parse(await ok(['cr', 'scene_link', '-f', 'json']));
     expect(template.inputs.bbox).toEqual({
-      bbox: [-180, -90, -180, -90],
+      bbox: [-180, -90, 180, 90],
       crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84',
     });
     expect(template.inputs.start_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -147,6 +147,46 @@ describe('validate-request [vr]', () => {
       process_id: 'echo',
       inputs: { value: null },
     });
+  });
+});
+
+describe('requests with unknown members', () => {
+  it('validate-request reports an unknown member with the nearest known one', async () => {
+    const file = join(home, 'typo.yaml');
+    writeFileSync(file, 'process_id: primes_between\ninput:\n  min_val: 10\n');
+    const result = await s2gos(home, ['vr', '-r', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      "Error: the request for process 'primes_between' is invalid (1 problem)",
+      '  input: unknown member `input`; did you mean `inputs`?',
+    ]);
+    expect(result.stdout).toBe('');
+  });
+
+  it('execute-process exits with 1 before anything is sent', async () => {
+    const file = join(home, 'forgotten-wrapper.json');
+    writeFileSync(file, JSON.stringify({ min_val: 90, max_val: 100 }));
+    const result = await s2gos(home, ['ep', 'primes_between', '-r', file, '--wait']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '  min_val: unknown member `min_val`; a request has `inputs`, `outputs`, `response`, `subscriber` (inputs go under `inputs`)',
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it('warns when the request file names another process than the command line', async () => {
+    const file = join(home, 'other-process.json');
+    writeFileSync(file, JSON.stringify({ process_id: 'echo', inputs: { min_val: 3 } }));
+    const result = await s2gos(home, ['vr', 'primes_between', '-r', file]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      "warning: the request file is for process 'echo'; using 'primes_between' from the command line",
+    );
+    const same = join(home, 'same-process.json');
+    writeFileSync(same, JSON.stringify({ process_id: 'primes_between', inputs: { min_val: 3 } }));
+    const agreeing = await s2gos(home, ['vr', 'primes_between', '-r', same]);
+    expect(agreeing.code).toBe(0);
+    expect(agreeing.stderr).not.toContain('warning');
   });
 });
 

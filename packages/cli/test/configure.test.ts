@@ -36,6 +36,9 @@ describe('configure [c]', () => {
       userName: 'alice',
       accessToken: TEST_TOKEN,
     });
+    expect(readFileSync(path, 'utf8')).toBe(
+      `server_url: ${serverUrl}\nuser_name: alice\naccess_token: ${TEST_TOKEN}\n`,
+    );
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
@@ -56,16 +59,18 @@ describe('configure [c]', () => {
     expect(readConfigFile(file)).toEqual({ serverUrl, accessToken: TEST_TOKEN });
   });
 
-  it('--show prints the effective configuration with the token redacted', async () => {
+  it('--show prints the effective configuration under the file key names, token redacted', async () => {
     await s2gos(home, ['configure', '-s', serverUrl, '-u', 'alice', '-t', TEST_TOKEN]);
     const shown = await s2gos(home, ['configure', '--show']);
     expect(shown.code).toBe(0);
     expect(parseYaml(shown.stdout)).toEqual({
-      serverUrl,
-      userName: 'alice',
-      accessToken: `****${TEST_TOKEN.slice(-4)}`,
+      server_url: serverUrl,
+      auth_type: 'token',
+      user_name: 'alice',
+      access_token: `****${TEST_TOKEN.slice(-4)}`,
     });
-    // Overrides for one call and the environment take part, as for every other command.
+    // Overrides for one call and the environment take part, as for every other command; the
+    // file's credentials stay with the file's server.
     const overridden = await s2gos(
       home,
       ['c', '--show', '-f', 'json', '-s', 'http://127.0.0.1:1234'],
@@ -73,12 +78,16 @@ describe('configure [c]', () => {
         env: { S2GOS_USER_NAME: 'carol' },
       },
     );
-    expect(JSON.parse(overridden.stdout)).toMatchObject({
-      serverUrl: 'http://127.0.0.1:1234',
-      userName: 'carol',
+    expect(JSON.parse(overridden.stdout)).toEqual({
+      server_url: 'http://127.0.0.1:1234',
+      auth_type: 'none',
+      user_name: 'carol',
     });
+    expect(overridden.stderr).toContain(
+      "Warning: The config file's credentials (auth_type, user_name, access_token) were configured for",
+    );
     const global = await s2gos(home, ['-s', 'http://127.0.0.1:4321', 'configure', '--show']);
-    expect(parseYaml(global.stdout).serverUrl).toBe('http://127.0.0.1:4321');
+    expect(parseYaml(global.stdout).server_url).toBe('http://127.0.0.1:4321');
   });
 
   it('without values and without a terminal, writes nothing and exits with 1', async () => {

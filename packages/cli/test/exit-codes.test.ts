@@ -43,6 +43,8 @@ describe('the s2gos binary', () => {
       ['get-job', 'gj'],
       ['dismiss-job', 'dj'],
       ['get-job-results', 'gjr'],
+      ['wait', 'w'],
+      ['generate-client', 'gc'],
     ]) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\|${alias} `, 'm'));
     }
@@ -70,7 +72,10 @@ describe('the s2gos binary', () => {
     expectOneErrorLine(missing.stderr, /missing required argument 'PROCESS_ID'/);
     const format = await s2gos(home, ['lp', '-f', 'xml']);
     expect(format.code).toBe(1);
-    expectOneErrorLine(format.stderr, /'xml' is invalid. Allowed choices are yaml, json, table/);
+    expectOneErrorLine(
+      format.stderr,
+      /'xml' is invalid. Allowed choices are yaml, json, table, simple/,
+    );
   });
 
   it('exits with 1 for an invalid request, before contacting the server', async () => {
@@ -133,7 +138,12 @@ describe('the s2gos binary', () => {
     const port = await closedPort();
     const result = await s2gos(home, ['lp', '--server', `http://127.0.0.1:${port}`]);
     expect(result.code).toBe(3);
-    expectOneErrorLine(result.stderr, new RegExp(`127\\.0\\.0\\.1:${port}`));
+    // The configured token belongs to the configured server: the CLI says it is left out.
+    const [warning, ...rest] = result.stderr.split(/(?<=\n)/);
+    expect(warning).toMatch(
+      /^Warning: The config file's credentials \(.*access_token\) were configured for /,
+    );
+    expectOneErrorLine(rest.join(''), new RegExp(`127\\.0\\.0\\.1:${port}`));
     const before = await s2gos(home, ['-s', `http://127.0.0.1:${port}`, 'gj', 'x']);
     expect(before.code).toBe(3);
   });

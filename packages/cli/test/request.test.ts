@@ -19,7 +19,7 @@ describe('parseInputAssignment', () => {
     ['n={"a":{"b":1}}', { a: { b: 1 } }],
     ['n="quoted"', 'quoted'],
     ['n=plain text', 'plain text'],
-    ['n={not json', '{not json'],
+    ['n=1.5.2', '1.5.2'],
     ['n=x=y', 'x=y'],
     ['n', true],
     [' n =1', 1],
@@ -27,9 +27,12 @@ describe('parseInputAssignment', () => {
     expect(parseInputAssignment(text)).toEqual(['n', value]);
   });
 
-  it.each(['=1', '', 'n=', 'n=  '])('rejects %j', (text) => {
-    expect(() => parseInputAssignment(text)).toThrow(UsageError);
-  });
+  it.each(['=1', '', 'n=', 'n=  ', 'n={not json', 'n=[1,', 'n="open', 'n= [1'])(
+    'rejects %j',
+    (text) => {
+      expect(() => parseInputAssignment(text)).toThrow(UsageError);
+    },
+  );
 });
 
 describe('parseSubscriber', () => {

@@ -83,25 +83,31 @@ describe('on a terminal', () => {
       env: { NO_COLOR: '1' },
     });
     expect(result.code).toBe(0);
-    expect(result.output).toMatch(/[█░]{30} 100% \| successful/);
+    expect(result.output).toMatch(/job \S+ [█░]{30} 100% \| successful/);
     expect(result.output).toMatch(/^slept: [\d.]+\r?$/m);
   });
 
-  it('asks for what configure was not given, with the token hidden', async () => {
+  it('asks for the auth type, then only what it needs, with the token hidden', async () => {
     const file = join(home, 'asked.yaml');
     const result = await inTerminal(['configure', '-c', file, '-u', 'dora'], {
       env: { NO_COLOR: '1' },
       steps: [
         { waitFor: /Server URL/, send: `${serverUrl}\r` },
+        {
+          waitFor: /Auth type \(none, token, basic, api-key, login, client-credentials, device\)/,
+          send: 'token\r',
+        },
         { waitFor: /Access token/, send: `${TEST_TOKEN}\r` },
       ],
     });
     expect(result.code).toBe(0);
     expect(result.output).not.toContain('User name');
+    expect(result.output).not.toContain('Password');
     expect(result.output).toContain(`Configuration written to ${file}`);
     expect(result.output).not.toContain(TEST_TOKEN);
     expect(readConfigFile(file)).toEqual({
       serverUrl,
+      authType: 'token',
       userName: 'dora',
       accessToken: TEST_TOKEN,
     });

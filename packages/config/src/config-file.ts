@@ -9,6 +9,7 @@ import {
   configFromDocument,
   parseConfigDocument,
   stringifyConfigDocument,
+  unknownFileKeys,
 } from './file-format.js';
 import { checkConfigValue } from './validate.js';
 
@@ -28,25 +29,72 @@ export function defaultConfigPath(homeDir: string = os.homedir()): string {
 }
 
 /**
- * Reads the config file (YAML with the keys `server_url`, `user_name`, `access_token`; other keys
- * are ignored). A missing file gives `{}`, as does an empty one.
+ * The current Python client's config file, `<homeDir>/.s2gos-client`, read when
+ * {@link defaultConfigPath} does not exist.
  *
- * @param file - path of the file; `undefined` or `''` means {@link defaultConfigPath}
+ * @param homeDir - defaults to `os.homedir()`
+ */
+export function pythonConfigPath(homeDir: string = os.homedir()): string {
+  return path.join(homeDir, '.s2gos-client');
+}
+
+/** What {@link loadConfigFile} found. */
+export interface LoadedConfigFile {
+  /** Absolute path of the file read; `undefined` when there was none. */
+  readonly file: string | undefined;
+  /** Its values. */
+  readonly config: ClientConfig;
+  /** Its top-level keys that name no field (typos, mostly), as spelled in the file. */
+  readonly unknownKeys: readonly string[];
+}
+
+/**
+ * Reads a config file: YAML with snake_case keys (`server_url`, `auth_type`, `user_name`, …, or the
+ * Python client's `api_url`, `username`, `token`). Without `file`, reads {@link defaultConfigPath}
+ * or, when that does not exist, the Python client's {@link pythonConfigPath}. A missing or empty file
+ * gives `{}`.
+ *
+ * @param file - path of the file; `undefined` or `''` means the default as above
  * @throws {@link ConfigError} naming the file when it is malformed YAML, not a mapping, holds a value
- *   that is not a string or a server URL that is not http(s) (with line and column), or cannot be read
+ *   of the wrong type, an invalid URL or auth type (with line and column), or cannot be read
  *   (a directory, no permission: with the OS reason).
  */
+export function loadConfigFile(file?: string, options: ConfigFileOptions = {}): LoadedConfigFile {
+  const candidates = file ? [path.resolve(file)] : defaultPaths(options.homeDir);
+  for (const candidate of candidates) {
+    const text = readText(candidate, candidate);
+    if (text === undefined) continue;
+    const document = parseConfigDocument(candidate, text);
+    return {
+      file: candidate,
+      config: configFromDocument(document),
+      unknownKeys: unknownFileKeys(document),
+    };
+  }
+  return { file: undefined, config: {}, unknownKeys: [] };
+}
+
+/**
+ * The values of {@link loadConfigFile}: the config file's, `{}` when there is none.
+ *
+ * @param file - path of the file; `undefined` or `''` means {@link defaultConfigPath}, else
+ *   {@link pythonConfigPath}
+ * @throws {@link ConfigError} as {@link loadConfigFile}
+ */
 export function readConfigFile(file?: string, options: ConfigFileOptions = {}): ClientConfig {
-  const absolute = configPath(file, options);
-  const text = readText(absolute, absolute);
-  return text === undefined ? {} : configFromDocument(parseConfigDocument(absolute, text));
+  return loadConfigFile(file, options).config;
+}
+
+function defaultPaths(homeDir: string | undefined): string[] {
+  return [defaultConfigPath(homeDir), pythonConfigPath(homeDir)];
 }
 
 /**
  * Merges `config` into the config file and returns the absolute path written.
  *
  * - `undefined` leaves a key as it is; `''` removes it. Keys this package does not know, comments and
- *   key order are kept.
+ *   key order are kept. Keys are written as `server_url`, `user_name`, `access_token` (the seed's
+ *   names) and snake_case for the rest; the Python client's spelling of a written key is removed.
  * - Nothing is written when a value is invalid, the existing file cannot be parsed, or the result
  *   would not read back (e.g. an unrelated key still holds `server_url: 42`): a {@link ConfigError}
  *   says why, and the user's file stays as it was.
@@ -84,7 +132,7 @@ function configPath(file: string | undefined, options: ConfigFileOptions): strin
 
 // Absent values stay undefined, values meaning "absent" ('' or, from JavaScript, null) become ''.
 function checkUpdates(file: string, config: ClientConfig): ClientConfig {
-  const updates: ClientConfig = {};
+  const updates: Record<string, unknown> = {};
   for (const key of CONFIG_KEYS) {
     if (config[key] === undefined) continue;
     const checked = checkConfigValue(key, config[key]);
@@ -98,7 +146,7 @@ function checkUpdates(file: string, config: ClientConfig): ClientConfig {
     }
     updates[key] = checked.value ?? '';
   }
-  return updates;
+  return updates as ClientConfig;
 }
 
 // A config file kept elsewhere and symlinked (dotfile managers) is updated, not replaced by a copy.
@@ -113,13 +161,15 @@ function realTarget(file: string): string {
 
 // `undefined` for a missing file. `file` is the path the user knows, `target` the one to read.
 function readText(target: string, file: string): string | undefined {
-  let stats: fs.Stats | undefined;
+  let stats: fs.Stats;
   try {
-    stats = fs.statSync(target, { throwIfNoEntry: false });
+    stats = fs.statSync(target);
   } catch (error) {
+    // Only a missing file counts as absent. Not `throwIfNoEntry: false`: since Node 24 it also
+    // hides ENOTDIR (a file where a folder of the path should be), which must be reported.
+    if (errorCode(error) === 'ENOENT') return undefined;
     throw cannotRead(file, error);
   }
-  if (stats === undefined) return undefined;
   // Checked before opening: opening a FIFO would block until someone writes to it.
   if (!stats.isFile()) {
     const kind = stats.isDirectory() ? 'a directory' : 'not a regular file';

@@ -1,10 +1,26 @@
-import type { ConfigKey } from './config.js';
+import { AUTH_TYPES, type AuthType, type ConfigKey } from './config.js';
+
+/** A usable configuration value: a string, or the boolean of `useBearer`. */
+export type ConfigValue = string | boolean;
 
 /**
  * The outcome of checking one configuration value: its usable form (`undefined` when absent), or
- * what is wrong with it. Callers add where the value came from; the problem never quotes a token.
+ * what is wrong with it. Callers add where the value came from; the problem never quotes a secret.
  */
-export type CheckedValue = { ok: true; value: string | undefined } | { ok: false; problem: string };
+export type CheckedValue =
+  | { ok: true; value: ConfigValue | undefined }
+  | { ok: false; problem: string };
+
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = {
+  true: true,
+  false: false,
+  yes: true,
+  no: false,
+  on: true,
+  off: false,
+  '1': true,
+  '0': false,
+};
 
 /**
  * The one place that decides whether a value is acceptable for a key, used for arguments,
@@ -14,13 +30,31 @@ export type CheckedValue = { ok: true; value: string | undefined } | { ok: false
  */
 export function checkConfigValue(key: ConfigKey, value: unknown): CheckedValue {
   if (value === undefined || value === null || value === '') return { ok: true, value: undefined };
+  if (key === 'useBearer') {
+    // Environment variables are strings; files may hold either.
+    const flag = typeof value === 'string' ? BOOLEAN_WORDS[value.trim().toLowerCase()] : value;
+    if (typeof flag === 'boolean') return { ok: true, value: flag };
+    const got = typeof value === 'string' ? JSON.stringify(value) : typeName(value);
+    return { ok: false, problem: `expected true or false, got ${got}` };
+  }
   if (typeof value !== 'string')
     return { ok: false, problem: `expected a string, got ${typeName(value)}` };
-  if (key === 'serverUrl') {
+  if (key === 'serverUrl' || key === 'authUrl') {
     const problem = serverUrlProblem(value);
     if (problem !== undefined) return { ok: false, problem };
   }
+  if (key === 'authType' && !isAuthType(value)) {
+    return {
+      ok: false,
+      problem: `expected one of ${AUTH_TYPES.join(', ')}, got ${JSON.stringify(value)}`,
+    };
+  }
   return { ok: true, value };
+}
+
+/** Whether `value` names an auth type. */
+export function isAuthType(value: unknown): value is AuthType {
+  return (AUTH_TYPES as readonly unknown[]).includes(value);
 }
 
 function serverUrlProblem(value: string): string | undefined {

@@ -43,23 +43,39 @@ describe('package entries', () => {
   });
 
   it('exports exactly the public surface', () => {
-    expect(Object.keys(browser).sort()).toEqual([
+    const shared = [
+      'AUTH_TYPES',
       'ConfigError',
+      'DEFAULT_API_KEY_HEADER',
       'DEFAULT_SERVER_URL',
+      'DEFAULT_TOKEN_HEADER',
+      'ENV_VARS',
+      'ENV_VAR_ALIASES',
+      'FILE_KEYS',
+      'FILE_KEY_ALIASES',
+      'SECRET_KEYS',
+      'checkAuthConfig',
+      'origin',
       'redactConfig',
       'redactToken',
       'resolveConfig',
-    ]);
-    expect(Object.keys(node).sort()).toEqual([
-      'ConfigError',
-      'DEFAULT_SERVER_URL',
-      'defaultConfigPath',
-      'readConfigFile',
-      'redactConfig',
-      'redactToken',
-      'resolveConfig',
-      'writeConfigFile',
-    ]);
+      'toFileKeys',
+    ];
+    expect(Object.keys(browser).sort()).toEqual(shared);
+    expect(Object.keys(node).sort()).toEqual(
+      [
+        ...shared,
+        'defaultConfigPath',
+        'defaultTokenCachePath',
+        'loadConfigFile',
+        'pythonConfigPath',
+        'readCachedTokens',
+        'readConfigFile',
+        'removeCachedTokens',
+        'writeCachedTokens',
+        'writeConfigFile',
+      ].sort(),
+    );
     expect(node.ConfigError).toBe(browser.ConfigError);
   });
 });

@@ -16,6 +16,7 @@ describe('resolveConfig (node entry)', () => {
   it('uses the default when there is no config file', () => {
     expect(resolveConfig({ env: {}, homeDir: tempDir() })).toEqual({
       serverUrl: DEFAULT_SERVER_URL,
+      authType: 'none',
     });
   });
 
@@ -26,6 +27,7 @@ describe('resolveConfig (node entry)', () => {
       serverUrl: 'http://file:1',
       userName: 'file-user',
       accessToken: 'file-token',
+      authType: 'token',
     });
   });
 
@@ -36,6 +38,7 @@ describe('resolveConfig (node entry)', () => {
     expect(resolveConfig({ env: {}, homeDir, configPath: other })).toEqual({
       serverUrl: DEFAULT_SERVER_URL,
       userName: 'other-user',
+      authType: 'none',
     });
   });
 
@@ -46,11 +49,13 @@ describe('resolveConfig (node entry)', () => {
       serverUrl: 'http://file:1',
       userName: 'env-user',
       accessToken: 'file-token',
+      authType: 'token',
     });
     expect(resolveConfig({ accessToken: 'arg-token', env, homeDir })).toEqual({
       serverUrl: 'http://env:2',
       userName: 'env-user',
       accessToken: 'arg-token',
+      authType: 'token',
     });
   });
 
@@ -68,6 +73,7 @@ describe('resolveConfig (node entry)', () => {
     expect(resolveConfig({ config: { userName: 'config-user' }, env, homeDir })).toEqual({
       serverUrl: DEFAULT_SERVER_URL,
       userName: 'config-user',
+      authType: 'none',
     });
   });
 

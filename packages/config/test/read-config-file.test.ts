@@ -94,7 +94,7 @@ describe('readConfigFile', () => {
   ])('rejects %s as the document', (_, text, got) => {
     const error = readError(tempDir(), text);
     expect(error.message).toContain(
-      `(line 1, column 1): expected a mapping of server_url, user_name, access_token, ${got}`,
+      `(line 1, column 1): expected a mapping of keys such as server_url, ${got}`,
     );
   });
 

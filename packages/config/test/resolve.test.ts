@@ -12,12 +12,12 @@ const args = { serverUrl: 'http://arg:3', userName: 'arg-user', accessToken: 'ar
 
 describe('resolveConfig precedence (browser entry)', () => {
   it('uses the default server URL when nothing is given', () => {
-    expect(resolveConfig({ env: {} })).toEqual({ serverUrl: DEFAULT_SERVER_URL });
+    expect(resolveConfig({ env: {} })).toEqual({ serverUrl: DEFAULT_SERVER_URL, authType: 'none' });
     expect(DEFAULT_SERVER_URL).toBe('http://127.0.0.1:8008');
   });
 
   it('takes the file values over the default', () => {
-    expect(resolveConfig({ env: {}, fileConfig })).toEqual(fileConfig);
+    expect(resolveConfig({ env: {}, fileConfig })).toEqual({ ...fileConfig, authType: 'token' });
   });
 
   it('takes the environment over the file', () => {
@@ -25,11 +25,12 @@ describe('resolveConfig precedence (browser entry)', () => {
       serverUrl: 'http://env:2',
       userName: 'env-user',
       accessToken: 'env-token',
+      authType: 'token',
     });
   });
 
   it('takes explicit arguments over the environment', () => {
-    expect(resolveConfig({ ...args, env, fileConfig })).toEqual(args);
+    expect(resolveConfig({ ...args, env, fileConfig })).toEqual({ ...args, authType: 'token' });
   });
 
   it('resolves each key on its own', () => {
@@ -42,31 +43,41 @@ describe('resolveConfig precedence (browser entry)', () => {
       serverUrl: 'https://file.example/api',
       userName: 'arg-user',
       accessToken: 'env-token',
+      authType: 'token',
     });
   });
 
   it('never lets an empty string override, at any level', () => {
     const empty = { serverUrl: '', userName: '', accessToken: '' };
     const emptyEnv = { S2GOS_SERVER_URL: '', S2GOS_USER_NAME: '', S2GOS_ACCESS_TOKEN: '' };
-    expect(resolveConfig({ ...empty, env: emptyEnv, fileConfig })).toEqual(fileConfig);
+    expect(resolveConfig({ ...empty, env: emptyEnv, fileConfig })).toEqual({
+      ...fileConfig,
+      authType: 'token',
+    });
     expect(resolveConfig({ ...empty, env, fileConfig })).toMatchObject({ userName: 'env-user' });
     expect(resolveConfig({ ...empty, env: emptyEnv, fileConfig: empty })).toEqual({
       serverUrl: DEFAULT_SERVER_URL,
+      authType: 'none',
     });
   });
 
   it('uses `config` as it is, ignoring every other option', () => {
     const config = { serverUrl: 'http://config:4', userName: 'config-user' };
-    expect(resolveConfig({ config, ...args, env, fileConfig })).toEqual(config);
+    expect(resolveConfig({ config, ...args, env, fileConfig })).toEqual({
+      ...config,
+      authType: 'none',
+    });
   });
 
   it('fills in only the default server URL for `config`', () => {
     expect(resolveConfig({ config: { accessToken: 'config-token' }, ...args, env })).toEqual({
       serverUrl: DEFAULT_SERVER_URL,
       accessToken: 'config-token',
+      authType: 'token',
     });
     expect(resolveConfig({ config: { serverUrl: '', userName: '' }, env })).toEqual({
       serverUrl: DEFAULT_SERVER_URL,
+      authType: 'none',
     });
   });
 
@@ -85,9 +96,11 @@ describe('resolveConfig precedence (browser entry)', () => {
       vi.stubEnv('S2GOS_SERVER_URL', 'https://process-env.example');
       vi.stubEnv('S2GOS_USER_NAME', '');
       vi.stubEnv('S2GOS_ACCESS_TOKEN', '');
-      expect(resolveConfig({ fileConfig: { userName: 'file-user' } })).toEqual({
+      const fileConfig = { serverUrl: 'https://process-env.example/api', userName: 'file-user' };
+      expect(resolveConfig({ fileConfig })).toEqual({
         serverUrl: 'https://process-env.example',
         userName: 'file-user',
+        authType: 'none',
       });
     });
   });
@@ -124,7 +137,7 @@ describe('resolveConfig validation', () => {
   it('checks only the value that wins', () => {
     expect(
       resolveConfig({ serverUrl: 'http://arg:3', env: { S2GOS_SERVER_URL: 'ftp://env' } }),
-    ).toEqual({ serverUrl: 'http://arg:3' });
+    ).toEqual({ serverUrl: 'http://arg:3', authType: 'none' });
   });
 
   it('rejects values that are not strings (JavaScript callers), without quoting them', () => {

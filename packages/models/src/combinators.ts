@@ -8,7 +8,8 @@
  * and they copy every object and list they check. These runners copy only what they change
  * (copy-on-write), so validating a large document that needs no normalisation allocates almost
  * nothing. The schemas have the shape, types, issues and paths of valibot's (`type: 'loose_object'`,
- * `entries`, ...); their `reference` is the function here that made them.
+ * `entries`, ...); their `reference` is the function here that made them. They implement valibot's
+ * schema contract with valibot's public functions only, so they run on every valibot 1.x.
  */
 import * as v from 'valibot';
 
@@ -46,6 +47,73 @@ function isOptional(schema: AnySchema): boolean {
 }
 
 type RunConfig = v.Config<v.BaseIssue<unknown>>;
+type IssueSource = Pick<AnySchema, 'kind' | 'type' | 'expects' | 'reference'> & {
+  message?: v.ErrorMessage<v.BaseIssue<unknown>> | undefined;
+};
+
+/** The `~standard` member of a schema (Standard Schema v1), through valibot's `safeParse`. */
+function withStandardProps<TSchema extends AnySchema>(schema: Omit<TSchema, '~standard'>): TSchema {
+  const complete = schema as TSchema;
+  Object.assign(complete, {
+    '~standard': {
+      version: 1,
+      vendor: 'valibot',
+      validate(value: unknown) {
+        const result = v.safeParse(complete, value);
+        return result.success ? { value: result.output } : { issues: result.issues };
+      },
+    },
+  });
+  return complete;
+}
+
+/** Adds an issue the way valibot's own schemas do, with its message lookup (global, schema, specific). */
+function addIssue(
+  schema: IssueSource,
+  label: string,
+  dataset: Dataset,
+  config: RunConfig,
+  other?: { input?: unknown; expected?: string; path?: PathItem[] },
+): void {
+  const input = other && 'input' in other ? other.input : dataset.value;
+  const expected = other?.expected ?? schema.expects ?? null;
+  const received = stringify(input);
+  const issue = {
+    kind: schema.kind,
+    type: schema.type,
+    input,
+    expected,
+    received,
+    message: `Invalid ${label}: ${expected ? `Expected ${expected} but r` : 'R'}eceived ${received}`,
+    path: other?.path,
+    lang: config.lang,
+    abortEarly: config.abortEarly,
+    abortPipeEarly: config.abortPipeEarly,
+  } as { -readonly [K in keyof v.BaseIssue<unknown>]: v.BaseIssue<unknown>[K] };
+  const message =
+    schema.message ??
+    v.getSpecificMessage(schema.reference as never, issue.lang) ??
+    v.getSchemaMessage(issue.lang) ??
+    config.message ??
+    v.getGlobalMessage(issue.lang);
+  if (message !== undefined) {
+    issue.message = typeof message === 'function' ? message(issue as never) : message;
+  }
+  dataset.typed = false;
+  if (dataset.issues) dataset.issues.push(issue);
+  else dataset.issues = [issue];
+}
+
+/** How valibot names a received value in issues: `"text"`, `12`, `Array`, `null`, `undefined`. */
+function stringify(input: unknown): string {
+  const type = typeof input;
+  if (type === 'string') return `"${input}"`;
+  if (type === 'number' || type === 'bigint' || type === 'boolean') return `${input}`;
+  if (type === 'object' || type === 'function') {
+    return (input && Object.getPrototypeOf(input)?.constructor?.name) ?? 'null';
+  }
+  return type;
+}
 
 /**
  * The frame the container runners below share: a valibot schema whose run reports a `type` issue
@@ -57,14 +125,14 @@ function containerSchema<TSchema extends AnySchema, TInput>(
   accepts: (input: unknown) => input is TInput,
   check: (data: Dataset, input: TInput, config: RunConfig, schema: TSchema) => void,
 ): TSchema {
-  return v._standardSchema<TSchema>({
+  return withStandardProps<TSchema>({
     kind: 'schema',
     async: false,
     message: undefined,
     ...properties,
     '~run'(dataset: Dataset, config: RunConfig) {
       if (!accepts(dataset.value)) {
-        v._addIssue(this as never, 'type', dataset as never, config);
+        addIssue(this as never, 'type', dataset, config);
         return dataset;
       }
       dataset.typed = true;
@@ -104,7 +172,7 @@ export function jsonObject<const TEntries extends v.ObjectEntries>(
         const present = key in input;
         if (!present && !withDefault[index]) {
           if (!optional[index]) {
-            v._addIssue(schema, 'key', data as never, config, {
+            addIssue(schema, 'key', data, config, {
               input: undefined,
               expected: member.expects,
               path: [{ type: 'object', origin: 'key', input, key, value: undefined }],
@@ -205,7 +273,7 @@ function arrayItem(input: unknown[], key: number, value: unknown): PathItem {
 export function optionalMember<const TWrapped extends AnySchema>(
   wrapped: TWrapped,
 ): v.OptionalSchema<TWrapped, undefined> {
-  return v._standardSchema<v.OptionalSchema<TWrapped, undefined>>({
+  return withStandardProps<v.OptionalSchema<TWrapped, undefined>>({
     kind: 'schema',
     type: 'optional',
     reference: optionalMember as unknown as typeof v.optional,

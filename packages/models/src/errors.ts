@@ -40,12 +40,16 @@ export class ModelValidationError extends Error {
   }
 }
 
-/** Converts valibot issues to {@link ModelIssue}s, one per distinct path and problem. */
-export function toModelIssues(issues: readonly Issue[]): ModelIssue[] {
+/**
+ * Converts valibot issues to {@link ModelIssue}s, one per distinct path and problem. A missing
+ * member is reported with what the member expects (`expected string`), which valibot's issue (it
+ * names the key) does not say: that is read from `schema` along the issue's path.
+ */
+export function toModelIssues(issues: readonly Issue[], schema?: SchemaNode): ModelIssue[] {
   const result: ModelIssue[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
-    for (const modelIssue of flatten(issue, [])) {
+    for (const modelIssue of flatten(issue, [], schema)) {
       if (!seen.has(modelIssue.message)) {
         seen.add(modelIssue.message);
         result.push(modelIssue);
@@ -55,19 +59,60 @@ export function toModelIssues(issues: readonly Issue[]): ModelIssue[] {
   return result;
 }
 
-function flatten(issue: Issue, prefix: readonly PathItem[]): ModelIssue[] {
+function flatten(issue: Issue, prefix: readonly PathItem[], schema?: SchemaNode): ModelIssue[] {
   const path = issue.path ? [...prefix, ...issue.path] : prefix;
   const branches = issue.type === 'union' ? (issue.issues ?? []) : [];
   // A union reports the issues of all its alternatives. Those that matched the value's outer type
   // got further (their issues lie deeper); they are what the user needs to read. When none did,
   // the value has the wrong type for every alternative, and the union's own issue says so.
   const deeper = branches.filter((branch) => branch.path !== undefined && branch.path.length > 0);
-  if (deeper.length > 0) return deeper.flatMap((branch) => flatten(branch, path));
+  if (deeper.length > 0) return deeper.flatMap((branch) => flatten(branch, path, schema));
+  const missing = issue.kind === 'schema' && path.at(-1)?.origin === 'key';
+  const member = missing && schema ? memberAt(schema, path) : undefined;
   const expected =
     branches.length > 0
       ? unique(branches.flatMap((branch) => alternatives(describeExpected(branch)))).join(' | ')
-      : describeExpected(issue);
+      : member
+        ? unwrap(member.expects)
+        : describeExpected(issue);
   return [toModelIssue(formatPath(path), expected, issue.received)];
+}
+
+/** The parts of a valibot schema that lead to its members (all public properties). */
+export interface SchemaNode {
+  readonly expects: string;
+  readonly entries?: Readonly<Record<string, SchemaNode>>;
+  readonly item?: SchemaNode;
+  readonly value?: SchemaNode;
+  readonly wrapped?: SchemaNode;
+  readonly options?: readonly SchemaNode[];
+  readonly pipe?: readonly unknown[];
+}
+
+/** The schema of the member at `path` under `schema`, if the path leads to one. */
+function memberAt(schema: SchemaNode, path: readonly PathItem[]): SchemaNode | undefined {
+  if (path.length === 0) return schema;
+  const [item, ...rest] = path as [PathItem, ...PathItem[]];
+  const child = (node: SchemaNode): SchemaNode | undefined => {
+    if (node.wrapped) return child(node.wrapped);
+    if (node.options) {
+      for (const option of node.options) {
+        const found = child(option);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    const piped = node.pipe?.find((step): step is SchemaNode => isContainer(step as SchemaNode));
+    if (piped && piped !== node) return child(piped);
+    if (node.entries) return node.entries[String(item.key)];
+    return node.item ?? node.value;
+  };
+  const next = child(schema);
+  return next && (rest.length === 0 ? next : memberAt(next, rest));
+}
+
+function isContainer(node: SchemaNode): boolean {
+  return Boolean(node.entries || node.item || node.value);
 }
 
 function describeExpected(issue: Issue): string {

@@ -11,6 +11,7 @@ export {
   inputsJsonSchema,
   type JsonSchema,
   type JsonSchemaTypeName,
+  type JsonValue,
   outputsJsonSchema,
   type ToJsonSchemaOptions,
   toJsonSchema,
@@ -21,6 +22,12 @@ export {
   type SafeParseModelResult,
   safeParseModel,
 } from './parse.js';
+export {
+  assertProcessRequestInput,
+  checkProcessRequestInput,
+  PROCESS_REQUEST_MEMBERS,
+  type ProcessRequestInput,
+} from './process-request-input.js';
 export {
   type AdditionalParameter,
   AdditionalParameterSchema,

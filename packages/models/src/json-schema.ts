@@ -17,17 +17,27 @@ export type JsonSchemaTypeName =
   | 'array'
   | 'null';
 
+/** A JSON value, as `enum`, `const` and `default` hold them. */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | JsonValue[]
+  | { [key: string]: JsonValue };
+
 /**
  * A JSON Schema (draft-07) object. The common keywords are typed; any other keyword the source
- * schema carried (e.g. `format: ogc-bbox`, `contentMediaType`) is kept as it was.
+ * schema carried (e.g. `format: ogc-bbox`, `contentMediaType`) is kept as it was. Assignable to
+ * `JSONSchema7` of `@types/json-schema` (the schema type of @rjsf and ajv).
  */
 export interface JsonSchema {
   title?: string;
   description?: string;
-  default?: unknown;
+  default?: JsonValue;
   type?: JsonSchemaTypeName | JsonSchemaTypeName[];
-  enum?: unknown[];
-  const?: unknown;
+  enum?: JsonValue[];
+  const?: JsonValue;
   format?: string;
   minimum?: number;
   maximum?: number;

@@ -1,6 +1,6 @@
 /** The two ways to validate a document: throwing, or returning a result. */
 import * as v from 'valibot';
-import { type ModelIssue, ModelValidationError, toModelIssues } from './errors.js';
+import { type ModelIssue, ModelValidationError, type SchemaNode, toModelIssues } from './errors.js';
 
 /** Any schema of this package (or any other synchronous valibot schema). */
 export type ModelSchema = v.GenericSchema<unknown, unknown, v.BaseIssue<unknown>>;
@@ -32,6 +32,6 @@ export function safeParseModel<TSchema extends ModelSchema>(
 ): SafeParseModelResult<TSchema> {
   const result = v.safeParse(schema, input);
   if (result.success) return { success: true, output: result.output };
-  const issues = toModelIssues(result.issues);
+  const issues = toModelIssues(result.issues, schema as unknown as SchemaNode);
   return { success: false, issues, error: new ModelValidationError(issues) };
 }

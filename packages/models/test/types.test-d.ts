@@ -1,25 +1,30 @@
 /** Pins the inferred types of the public schemas. */
+import type { JSONSchema7 } from 'json-schema';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type ApiError,
   type Bbox,
   type InlineOrRefValue,
   type InputDescription,
+  inputsJsonSchema,
   type JobInfo,
   JobInfoSchema,
   type JobList,
   type JobResults,
   type JobStatus,
+  type JsonSchema,
   type Link,
   type ModelIssue,
   type OutputDescription,
   type ProcessDescription,
   type ProcessRequest,
+  type ProcessRequestInput,
   type ProcessSummary,
   parseModel,
   type Schema,
   type Subscriber,
   safeParseModel,
+  toJsonSchema,
 } from '../src/index.js';
 
 describe('inferred document types', () => {
@@ -99,5 +104,31 @@ describe('parse helpers', () => {
     const result = safeParseModel(JobInfoSchema, {});
     if (result.success) expectTypeOf(result.output).toEqualTypeOf<JobInfo>();
     else expectTypeOf(result.issues).toEqualTypeOf<ModelIssue[]>();
+  });
+});
+
+describe('ProcessRequestInput', () => {
+  it('makes unknown top-level members of a request to send a type error', () => {
+    const send = (_request: ProcessRequestInput) => undefined;
+    send({ inputs: { min_val: 1 }, response: 'document' });
+    // @ts-expect-error `input` is not a member of a request (did you mean `inputs`?)
+    send({ input: { min_val: 1 } });
+    // @ts-expect-error the inputs without their `inputs` wrapper
+    send({ min_val: 90, max_val: 100 });
+    // @ts-expect-error a wrong response type
+    send({ response: 'documnet' });
+    expectTypeOf<keyof ProcessRequestInput>().toEqualTypeOf<
+      'inputs' | 'outputs' | 'response' | 'subscriber'
+    >();
+    // Documents read stay lenient.
+    expectTypeOf<ProcessRequest>().toMatchTypeOf<ProcessRequestInput>();
+  });
+});
+
+describe('JsonSchema', () => {
+  it('is a JSONSchema7, as @rjsf and ajv take schemas', () => {
+    expectTypeOf<JsonSchema>().toMatchTypeOf<JSONSchema7>();
+    expectTypeOf(inputsJsonSchema).returns.toMatchTypeOf<JSONSchema7>();
+    expectTypeOf(toJsonSchema).returns.toMatchTypeOf<JSONSchema7>();
   });
 });

@@ -5,6 +5,7 @@ import { HttpProblem, ProblemType, respondProblem, tracebackOf } from './errors.
 import { JobStore } from './jobs.js';
 import { requestLogger } from './logging.js';
 import { type AppOptions, type ResolvedAppOptions, resolveAppOptions } from './options.js';
+import { ProcessPool } from './process-pool.js';
 import { ProcessRegistry } from './processes/registry.js';
 import { appRoutes } from './routes/app.js';
 import { capabilitiesRoutes } from './routes/capabilities.js';
@@ -28,7 +29,12 @@ export function createApp(options?: AppOptions): Hono {
 
 /** The app and its job store, for {@link startServer} which must close the store. */
 export function buildApp(options: ResolvedAppOptions): { app: Hono; jobs: JobStore } {
-  const jobs = new JobStore({ maxJobs: options.maxJobs });
+  const pool = new ProcessPool({
+    threads: options.workers,
+    memoryMb: options.workerMemoryMb,
+    abortGrace: options.abortGrace,
+  });
+  const jobs = new JobStore(options, pool);
   const state: AppState = {
     options,
     registry: new ProcessRegistry(options.processes, createAjv()),
@@ -42,12 +48,21 @@ export function buildApp(options: ResolvedAppOptions): { app: Hono; jobs: JobSto
     cors({
       origin: '*',
       allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
-      exposeHeaders: ['Location', 'Preference-Applied', 'Content-Location', 'WWW-Authenticate'],
+      exposeHeaders: [
+        'Location',
+        'Preference-Applied',
+        'Content-Location',
+        'WWW-Authenticate',
+        'Retry-After',
+        'Content-Range',
+        'Content-Length',
+        'Accept-Ranges',
+      ],
     }),
   );
   // Before the token check: a browser opening the app cannot send a token yet.
   if (options.appFiles) appRoutes(app, options.appFiles);
-  if (options.token !== undefined) app.use(bearerAuth(options.token));
+  if (options.token !== undefined || options.oidcIssuer !== undefined) app.use(bearerAuth(options));
   capabilitiesRoutes(app);
   processRoutes(app, state);
   executionRoutes(app, state);

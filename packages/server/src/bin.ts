@@ -31,7 +31,12 @@ async function main(): Promise<void> {
     log: command.quiet ? false : log,
     ...(appFiles ? { appFiles } : {}),
   });
-  const auth = command.options.token ? ' (access token required)' : '';
+  const { token, oidcIssuer } = command.options;
+  const auth = oidcIssuer
+    ? ` (tokens of ${oidcIssuer} required)`
+    : token
+      ? ' (access token required)'
+      : '';
   process.stdout.write(`s2gos-server listening on ${server.url}${auth}\n`);
   if (appFiles) process.stdout.write(`The web app is at ${server.url}/app/\n`);
 

@@ -8,8 +8,9 @@ const OGC_EXCEPTIONS = 'http://www.opengis.net/def/exceptions/ogcapi-processes-1
  * The problem types this server answers with (RFC 7807 `type` member).
  *
  * The OGC exception URIs are those of OGC API - Processes - Part 1: Core 1.0. Problems that are
- * plain HTTP conditions (401, 404 for an unknown path, 413, 500, 503) use `about:blank` as RFC 7807
- * recommends. A failed job has no OGC 1.0 URI, so it gets a URN of this server.
+ * plain HTTP conditions (401, 404 for an unknown path, 413, 416, 429, 500, 503) use `about:blank`
+ * as RFC 7807 recommends. Conditions OGC 1.0 has no URI for (a failed, dismissed or expired job, an
+ * unknown file of a job) get URNs of this server.
  */
 export const ProblemType = {
   noSuchProcess: `${OGC_EXCEPTIONS}/no-such-process`,
@@ -18,6 +19,8 @@ export const ProblemType = {
   invalidParameterValue: `${OGC_EXCEPTIONS}/invalid-parameter-value`,
   jobFailed: 'urn:s2gos:problem:job-failed',
   jobDismissed: 'urn:s2gos:problem:job-dismissed',
+  jobExpired: 'urn:s2gos:problem:job-expired',
+  noSuchFile: 'urn:s2gos:problem:no-such-file',
   blank: 'about:blank',
 } as const;
 
@@ -102,7 +105,7 @@ export function noSuchProcess(processId: string): HttpProblem {
   });
 }
 
-/** 404 for a job ID the store does not hold (never existed, dismissed, or evicted). */
+/** 404 for a job ID the store does not hold (never existed, or dismissed). */
 export function noSuchJob(jobId: string): HttpProblem {
   return new HttpProblem({
     type: ProblemType.noSuchJob,
@@ -136,11 +139,55 @@ export function tracebackOf(error: unknown): string[] {
   return [String(error)];
 }
 
-/** 503 when the job store is full of unfinished jobs, or the server is closing. */
-export function serviceUnavailable(detail: string): HttpProblem {
+/**
+ * 503 when the queue or the job store is full, or the server is closing; `Retry-After` says in
+ * how many seconds a new job is likely to be admitted.
+ */
+export function serviceUnavailable(detail: string, retryAfterSeconds: number): HttpProblem {
   return new HttpProblem(
     { type: ProblemType.blank, status: 503, title: 'Service Unavailable', detail },
-    { 'Retry-After': '1' },
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
+}
+
+/** 429 when one client already has as many unfinished jobs as it may. */
+export function tooManyJobs(detail: string, retryAfterSeconds: number): HttpProblem {
+  return new HttpProblem(
+    { type: ProblemType.blank, status: 429, title: 'Too Many Requests', detail },
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
+}
+
+/** 404 (job-expired) for a job the store removed after its retention, unlike `no-such-job`. */
+export function jobExpired(jobId: string, reason: string): HttpProblem {
+  return new HttpProblem({
+    type: ProblemType.jobExpired,
+    status: 404,
+    title: 'Job expired',
+    detail: `Job '${jobId}' no longer exists: ${reason}.`,
+  });
+}
+
+/** 404 (no-such-file) for a file name a job did not save. */
+export function noSuchFile(jobId: string, name: string): HttpProblem {
+  return new HttpProblem({
+    type: ProblemType.noSuchFile,
+    status: 404,
+    title: 'No such file',
+    detail: `Job '${jobId}' has no file '${name.slice(0, 100)}'.`,
+  });
+}
+
+/** 416 for a `Range` outside the file; `Content-Range` gives its size (RFC 9110). */
+export function rangeNotSatisfiable(size: number): HttpProblem {
+  return new HttpProblem(
+    {
+      type: ProblemType.blank,
+      status: 416,
+      title: 'Range Not Satisfiable',
+      detail: `The requested range is not within the file's ${size} bytes.`,
+    },
+    { 'Content-Range': `bytes */${size}` },
   );
 }
 

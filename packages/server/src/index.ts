@@ -16,6 +16,13 @@ export {
   type ProcessInputs,
   type ProcessOutputs,
 } from './process.js';
-export { demoProcesses, echo, primesBetween, sceneLink, sleepAWhile } from './processes/demo.js';
+export {
+  demoProcesses,
+  echo,
+  mapImage,
+  primesBetween,
+  sceneLink,
+  sleepAWhile,
+} from './processes/demo.js';
 export { conformsTo } from './routes/capabilities.js';
 export { type RunningServer, startServer } from './server.js';

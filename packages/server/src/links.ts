@@ -29,9 +29,11 @@ export const MediaType = {
  */
 export class Urls {
   readonly origin: string;
+  readonly #requestUrl: string;
 
   constructor(requestUrl: string) {
     this.origin = new URL(requestUrl).origin;
+    this.#requestUrl = requestUrl;
   }
 
   /** An absolute URL for a path of this server, with optional query parameters. */
@@ -74,6 +76,18 @@ export class Urls {
 
   jobResults(jobId: string): string {
     return this.#member('jobs', jobId, 'results');
+  }
+
+  /**
+   * The URL a new job's files are served under (`…/jobs/{jobID}/files/`), for the request that
+   * executes a process (`…/processes/{processID}/execution`): resolved against that request's
+   * URL, so it keeps a base path the app is mounted under.
+   */
+  jobFilesOfExecution(jobId: string): string {
+    const url = new URL(this.#requestUrl);
+    url.pathname = url.pathname.replace(/\/+$/, '');
+    url.search = '';
+    return new URL(`../../jobs/${encodeURIComponent(jobId)}/files/`, url).href;
   }
 
   // The ID is percent-encoded, so that it can never add path segments or a query.

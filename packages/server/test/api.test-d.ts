@@ -15,6 +15,7 @@ import {
 describe('public types', () => {
   it('types run with the declared inputs and outputs', () => {
     const greet = defineProcess<{ name: string }, { greeting: string }>({
+      module: import.meta.url,
       description: { id: 'greet', version: '1.0.0' },
       run(inputs, context) {
         expectTypeOf(inputs.name).toEqualTypeOf<string>();
@@ -27,8 +28,14 @@ describe('public types', () => {
     createApp({ processes: [...demoProcesses, greet, sleepAWhile] });
   });
 
+  it('requires the module URL', () => {
+    // @ts-expect-error module is required: workers import the process from it
+    defineProcess({ description: { id: 'x', version: '1' }, run: () => ({}) });
+  });
+
   it('checks the outputs run returns', () => {
     defineProcess<{ n: number }, { doubled: number }>({
+      module: import.meta.url,
       description: { id: 'double', version: '1' },
       // @ts-expect-error a string is not a number
       run: ({ n }) => ({ doubled: String(n * 2) }),
@@ -38,6 +45,7 @@ describe('public types', () => {
   it('takes the description as the models type', () => {
     expectTypeOf<ProcessDefinition['description']>().toEqualTypeOf<ProcessDescription>();
     defineProcess({
+      module: import.meta.url,
       // @ts-expect-error jobControlOptions holds known values only
       description: { id: 'x', version: '1', jobControlOptions: ['sometimes'] },
       run: () => ({}),
@@ -46,6 +54,7 @@ describe('public types', () => {
 
   it('types the context', () => {
     expectTypeOf<ProcessContext['signal']>().toEqualTypeOf<AbortSignal>();
+    expectTypeOf<ProcessContext['saveFile']>().returns.toEqualTypeOf<string>();
     expectTypeOf<ProcessContext['reportProgress']>().parameters.toEqualTypeOf<
       [progress: number | undefined, message?: string]
     >();

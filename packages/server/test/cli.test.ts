@@ -20,6 +20,32 @@ describe('parseCommandLine', () => {
     });
   });
 
+  it('reads the bounds of the job store, in the units of the flags', () => {
+    expect(
+      parseCommandLine(
+        [
+          '--workers=3',
+          '--max-queued',
+          '0',
+          '--max-jobs=50',
+          '--max-stored-mb=64',
+          '--retention=600',
+          '--max-jobs-per-client=5',
+        ],
+        {},
+      ),
+    ).toMatchObject({
+      options: {
+        workers: 3,
+        maxQueued: 0,
+        maxJobs: 50,
+        maxStoredBytes: 64 * 1024 * 1024,
+        retention: 600_000,
+        maxJobsPerClient: 5,
+      },
+    });
+  });
+
   it('takes the token from S2GOS_SERVER_TOKEN unless --token is given', () => {
     const env = { S2GOS_SERVER_TOKEN: 'from-env' };
     expect(parseCommandLine([], env)).toMatchObject({ options: { token: 'from-env' } });
@@ -44,6 +70,9 @@ describe('parseCommandLine', () => {
     [['--verbose'], /Unknown option '--verbose'/],
     [['extra'], /positional argument/],
     [['--host'], /argument missing/],
+    [['--workers', '0'], "--workers must be an integer of at least 1, got '0'."],
+    [['--retention', '1.5'], /--retention must be an integer/],
+    [['--max-stored-mb', '-3'], /--max-stored-mb/],
   ])('rejects %j with a UsageError', (args, message) => {
     expect(() => parseCommandLine(args, {})).toThrow(UsageError);
     expect(() => parseCommandLine(args, {})).toThrow(message);

@@ -7,6 +7,7 @@ describe('defineProcess', () => {
   it('rejects an invalid description, naming the process', () => {
     expect(() =>
       defineProcess({
+        module: import.meta.url,
         // @ts-expect-error version is required
         description: { id: 'bad', inputs: { x: { title: 'no schema' } } },
         run: () => ({}),
@@ -15,10 +16,17 @@ describe('defineProcess', () => {
   });
 
   it('rejects a definition without run', () => {
-    // @ts-expect-error run is required
-    expect(() => defineProcess({ description: { id: 'norun', version: '1' } })).toThrow(
-      "Process 'norun' has no run function.",
-    );
+    expect(() =>
+      // @ts-expect-error run is required
+      defineProcess({ module: import.meta.url, description: { id: 'norun', version: '1' } }),
+    ).toThrow("Process 'norun' has no run function.");
+  });
+
+  it('rejects a definition without a module URL, saying what to add', () => {
+    expect(() =>
+      // @ts-expect-error module is required
+      defineProcess({ description: { id: 'nomodule', version: '1' }, run: () => ({}) }),
+    ).toThrow("Process 'nomodule' has no module URL: add 'module: import.meta.url'");
   });
 });
 
@@ -31,6 +39,7 @@ describe('createApp', () => {
 
   it('rejects a schema that cannot be compiled, naming the process', () => {
     const broken = defineProcess({
+      module: import.meta.url,
       description: {
         id: 'broken',
         version: '1',
@@ -43,6 +52,13 @@ describe('createApp', () => {
 
   it.each([
     [{ maxJobs: 0 }, /maxJobs/],
+    [{ workers: 0 }, /workers/],
+    [{ maxQueued: -1 }, /maxQueued/],
+    [{ maxStoredBytes: 0 }, /maxStoredBytes/],
+    [{ retention: 0 }, /retention/],
+    [{ maxJobsPerClient: 0 }, /maxJobsPerClient/],
+    [{ abortGrace: 1.5 }, /abortGrace/],
+    [{ workerMemoryMb: 1 }, /workerMemoryMb/],
     [{ debug: 'yes' }, /debug/],
     [{ log: 'stderr' }, /log/],
   ])('rejects bad options %j', (options, message) => {

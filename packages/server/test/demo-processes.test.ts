@@ -10,6 +10,7 @@ function recordingContext(signal = new AbortController().signal) {
     reportProgress: (progress, message) => {
       reports.push([progress, message]);
     },
+    saveFile: (name) => `http://127.0.0.1/jobs/test/files/${name}`,
   };
   return { context, reports };
 }

@@ -7,16 +7,12 @@ const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 describe('examples', () => {
-  it('custom-process.ts runs a registered process and exits', async () => {
+  it('custom-process.mjs runs a registered process and exits', async () => {
     // The example imports `@s2gos/server` by name, so it runs against the built dist.
-    const { stdout } = await run(
-      process.execPath,
-      ['--import', 'tsx', 'examples/custom-process.ts'],
-      {
-        cwd: packageDir,
-        timeout: 25_000,
-      },
-    );
+    const { stdout } = await run(process.execPath, ['examples/custom-process.mjs'], {
+      cwd: packageDir,
+      timeout: 25_000,
+    });
     expect(stdout).toContain("sync 200 { greeting: 'Hello Ada!' }");
     expect(stdout).toContain("async { greeting: 'Hello Grace! Hello Grace! Hello Grace!' }");
     expect(stdout).toMatch(/invalid 400 .*inputs\.name: is required; inputs\.times: must be >= 1/);

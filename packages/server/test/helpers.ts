@@ -1,6 +1,20 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { type ModelSchema, parseModel } from '@s2gos/models';
 import { expect } from 'vitest';
-import { type RunningServer, type ServerOptions, startServer } from '../src/index.js';
+// Processes run in worker threads that import their modules by URL: the server under test is the
+// built one, with the test processes of `fixtures/processes.mjs`.
+import {
+  demoProcesses,
+  type RunningServer,
+  type ServerOptions,
+  startServer,
+} from '../dist/index.js';
+import * as fixtures from './fixtures/processes.mjs';
+
+/** The demo processes and the test processes of `fixtures/processes.mjs`. */
+export const testProcesses = [...demoProcesses, ...Object.values(fixtures)];
 
 /** An answer of the server: status, headers and the parsed JSON body (or the text). */
 export interface Answer<T = unknown> {
@@ -16,8 +30,47 @@ export class TestServer {
     readonly token?: string,
   ) {}
 
+  /** Starts a server in this process, with {@link testProcesses} unless told otherwise. */
   static async start(options: ServerOptions = {}): Promise<TestServer> {
-    return new TestServer(await startServer({ port: 0, ...options }), options.token);
+    return new TestServer(
+      await startServer({ port: 0, processes: testProcesses, ...options }),
+      options.token,
+    );
+  }
+
+  /**
+   * Starts a server with {@link testProcesses} in a child process whose heap is capped, for
+   * tests where a regression could crash or exhaust the server: it fails the test instead of
+   * killing the runner. `exited` tells whether the child died.
+   */
+  static async spawn(
+    options: Omit<ServerOptions, 'processes' | 'log' | 'signal'> = {},
+    maxOldSpaceMb = 256,
+  ): Promise<TestServer & { exited: () => boolean }> {
+    const serve = fileURLToPath(new URL('./fixtures/serve.mjs', import.meta.url));
+    const child = spawn(
+      process.execPath,
+      [`--max-old-space-size=${maxOldSpaceMb}`, serve, JSON.stringify(options)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const [line] = (await Promise.race([
+      once(child.stdout, 'data'),
+      once(child, 'exit').then(() => {
+        throw new Error('The server process exited before listening');
+      }),
+    ])) as [Buffer];
+    const url = line.toString().trim();
+    const running: RunningServer = {
+      url,
+      async close() {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      },
+    };
+    return Object.assign(new TestServer(running, options.token), {
+      exited: () => child.exitCode !== null || child.signalCode !== null,
+    });
   }
 
   get url(): string {

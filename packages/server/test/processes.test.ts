@@ -1,15 +1,15 @@
 import { ProcessDescriptionSchema, type ProcessList, ProcessListSchema } from '@s2gos/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoProcesses } from '../src/index.js';
+import { demoProcesses } from '../dist/index.js';
 import { expectProblem, ogcException, TestServer } from './helpers.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await TestServer.start();
+  server = await TestServer.start({ processes: demoProcesses });
 });
 afterAll(() => server.close());
 
-const demoIds = ['sleep_a_while', 'primes_between', 'echo', 'scene_link'];
+const demoIds = ['sleep_a_while', 'primes_between', 'echo', 'scene_link', 'map_image'];
 
 describe('GET /processes', () => {
   it('lists the demo processes with links to their descriptions', async () => {
@@ -107,14 +107,20 @@ describe('GET /processes/{processID}', () => {
     );
   });
 
-  it('offers sync-execute for echo only', async () => {
+  it('offers sync-execute for echo and map_image only', async () => {
     const options = await Promise.all(
       demoIds.map(
         async (id) =>
           (await server.get(`/processes/${id}`, ProcessDescriptionSchema)).jobControlOptions,
       ),
     );
-    expect(options.map((o) => o?.includes('sync-execute'))).toEqual([false, false, true, false]);
+    expect(options.map((o) => o?.includes('sync-execute'))).toEqual([
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('serves the descriptions the definitions hold', async () => {
@@ -139,14 +145,7 @@ describe('GET /processes/{processID}', () => {
   });
 
   it('encodes process IDs in links', async () => {
-    const odd = await TestServer.start({
-      processes: [
-        (await import('../src/index.js')).defineProcess({
-          description: { id: 'a b/c', version: '1', outputs: {} },
-          run: () => ({}),
-        }),
-      ],
-    });
+    const odd = await TestServer.start();
     try {
       const description = await odd.get('/processes/a%20b%2Fc', ProcessDescriptionSchema);
       expect(description.links?.[0]?.href).toBe(`${odd.url}/processes/a%20b%2Fc`);

@@ -1,7 +1,11 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
-import { defineProcess, startServer } from '../src/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../dist/index.js';
+import { eventually, testProcesses } from './helpers.js';
 
 describe('startServer', () => {
   it('listens on a free port with port 0 and gives its URL without a trailing slash', async () => {
@@ -40,49 +44,45 @@ describe('startServer', () => {
 });
 
 describe('close()', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 's2gos-close-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it('aborts running jobs, waits for them, closes keep-alive connections and refuses new ones', async () => {
-    let stopped = false;
-    const waiter = defineProcess({
-      description: { id: 'waiter', version: '1', outputs: {} },
-      async run(_inputs, { signal }) {
-        await new Promise((resolve) => signal.addEventListener('abort', resolve));
-        await sleep(20);
-        stopped = true;
-        return {};
-      },
-    });
-    const server = await startServer({ port: 0, processes: [waiter] });
+    const file = join(dir, 'closed');
+    const server = await startServer({ port: 0, processes: testProcesses });
     // A keep-alive connection that stays open after its request.
     const agentRes = await fetch(`${server.url}/processes/waiter/execution`, {
       method: 'POST',
-      body: '{}',
-      headers: { Connection: 'keep-alive' },
+      body: JSON.stringify({ inputs: { file } }),
+      headers: { Connection: 'keep-alive', Prefer: 'respond-async' },
     });
     expect(agentRes.status).toBe(201);
-    await agentRes.text();
-    await sleep(10);
+    const { jobID } = (await agentRes.json()) as { jobID: string };
+    await eventuallyRunning(server.url, jobID);
 
     const closing = server.close();
     expect(server.close()).toBe(closing);
     await closing;
-    expect(stopped).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('aborted');
     await expect(fetch(`${server.url}/`)).rejects.toThrow();
   });
 
   it('ends a pending synchronous execution with 410 when the server closes', async () => {
-    const slowSync = slowSyncProcess();
-    const server = await startServer({ port: 0, processes: [slowSync] });
+    const server = await startServer({ port: 0, processes: testProcesses });
     const status = new Promise<number>((resolve, reject) => {
       const req = request(
-        `${server.url}/processes/slow_sync/execution`,
-        { method: 'POST' },
+        `${server.url}/processes/waiter/execution`,
+        { method: 'POST', headers: { Prefer: 'respond-sync' } },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
         },
       );
       req.on('error', reject);
-      req.end('{}');
+      req.end(JSON.stringify({ inputs: { file: join(dir, 'sync-closed') } }));
     });
     await sleep(50);
     await server.close();
@@ -90,46 +90,33 @@ describe('close()', () => {
   });
 
   it('dismisses a synchronous job whose client went away', async () => {
-    let aborted = false;
-    const slowSync = slowSyncProcess(() => {
-      aborted = true;
-    });
-    const server = await startServer({ port: 0, processes: [slowSync] });
+    const file = join(dir, 'went-away');
+    const server = await startServer({ port: 0, processes: testProcesses });
     try {
       const controller = new AbortController();
-      const pending = fetch(`${server.url}/processes/slow_sync/execution`, {
+      const pending = fetch(`${server.url}/processes/waiter/execution`, {
         method: 'POST',
-        body: '{}',
+        body: JSON.stringify({ inputs: { file } }),
+        headers: { Prefer: 'respond-sync' },
         signal: controller.signal,
       }).catch(() => undefined);
-      await sleep(50);
+      const jobs = async () =>
+        ((await (await fetch(`${server.url}/jobs`)).json()) as { jobs: { jobID: string }[] }).jobs;
+      const [job] = await eventually(async () => ((await jobs()).length > 0 ? jobs() : undefined));
+      await eventuallyRunning(server.url, job?.jobID ?? '');
       controller.abort();
       await pending;
-      for (let i = 0; i < 100 && !aborted; i++) await sleep(10);
-      expect(aborted).toBe(true);
-      const jobs = (await (await fetch(`${server.url}/jobs`)).json()) as { jobs: unknown[] };
-      expect(jobs.jobs).toEqual([]);
+      await eventually(async () => (existsSync(file) ? true : undefined));
+      expect(await jobs()).toEqual([]);
     } finally {
       await server.close();
     }
   });
 });
 
-/** A sync-execute process that runs until its job is aborted, then calls `onAbort`. */
-function slowSyncProcess(onAbort: () => void = () => {}) {
-  return defineProcess({
-    description: {
-      id: 'slow_sync',
-      version: '1',
-      jobControlOptions: ['sync-execute'],
-      outputs: {},
-    },
-    run: (_inputs, { signal }) =>
-      new Promise<never>((_, reject) =>
-        signal.addEventListener('abort', () => {
-          onAbort();
-          reject(signal.reason);
-        }),
-      ),
+async function eventuallyRunning(url: string, jobId: string): Promise<void> {
+  await eventually(async () => {
+    const info = (await (await fetch(`${url}/jobs/${jobId}`)).json()) as { status: string };
+    return info.status === 'running' ? true : undefined;
   });
 }

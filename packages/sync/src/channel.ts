@@ -3,10 +3,10 @@
  * shared by every `Client` of the thread.
  */
 import { ErrorType } from '@s2gos/async';
+import { rebuildError, type SerializedError } from '@s2gos/async/internal';
 import { createSyncFn } from 'synckit';
 import { DEADLOCK_HINT, WORKER_BACKSTOP, workerFailed } from './limits.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
-import { rebuildError, type SerializedError } from './serialize.js';
 import { workerLocation } from './worker-location.js';
 
 type Send = (request: WorkerRequest) => WorkerReply;

@@ -1,16 +1,22 @@
-import {
+import type {
   AsyncClient,
-  closedError,
-  type JobInfo,
-  type JobRun,
-  type OperationArgs,
-  type OperationName,
-  type OperationResult,
-  operationNames,
-  operations,
-  type ProcessRequest,
-  type ResolvedConfig,
+  JobInfo,
+  JobRun,
+  OperationArgs,
+  OperationName,
+  OperationResult,
+  ProcessRequest,
+  ResolvedConfig,
 } from '@s2gos/async';
+import {
+  arity,
+  closedError,
+  normaliseClientOptions,
+  omitUndefined,
+  operationNames,
+  redactedConfig,
+} from '@s2gos/async/internal';
+import { resolveConfig } from '@s2gos/config/node';
 import { callWorker, startWorker } from './channel.js';
 import {
   executeAndWait,
@@ -18,19 +24,18 @@ import {
   type SyncWaitForJobOptions,
   waitForJob,
 } from './jobs.js';
-import { callBound } from './limits.js';
+import { CALL_MARGIN } from './limits.js';
 import {
   type ClientOptions,
   checkArguments,
+  checkClientOptions,
   normaliseCallOptions,
-  normaliseClientOptions,
   type SyncCallOptions,
 } from './options.js';
 
 /** The per-call options `AsyncClient` takes for operation `N` (`getJobs` has a typed query). */
-type AsyncCallOptionsOf<N extends OperationName> = NonNullable<
-  Parameters<AsyncClient[N]>[OperationArgs<N>['length']]
->;
+type AsyncCallOptionsOf<N extends OperationName> =
+  Parameters<AsyncClient[N]> extends [...OperationArgs<N>, (infer O)?] ? NonNullable<O> : never;
 
 /**
  * The operations of the async client's operation table, as blocking methods: the same arguments,
@@ -68,12 +73,7 @@ export interface Client extends SyncOperations {}
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface above types the generated methods
 export class Client {
   readonly #id = nextClientId++;
-  /**
-   * Resolves the configuration and checks the options exactly as `AsyncClient` does — on this
-   * thread, so it reads this thread's current environment and the config file once. It never
-   * sends a request; the worker's client gets the resolved configuration.
-   */
-  readonly #twin: AsyncClient;
+  readonly #config: Readonly<ResolvedConfig>;
   readonly #timeout: number;
   #closed = false;
 
@@ -85,18 +85,20 @@ export class Client {
   constructor(options: ClientOptions = {}) {
     // First, so that the worker boots while this thread checks options and resolves the config.
     startWorker('new Client');
-    const { twin, worker, timeout } = normaliseClientOptions(options);
-    this.#twin = new AsyncClient(twin);
+    const checked = checkClientOptions(options);
+    // Resolved on this thread, as `AsyncClient` does: this thread's environment, the config file
+    // read once; the worker's client gets the result.
+    const { config, timeout } = normaliseClientOptions(checked, resolveConfig);
+    this.#config = config;
     this.#timeout = timeout;
-    callWorker(
-      { type: 'create', clientId: this.#id, options: { ...worker, config: this.#twin.config } },
-      'new Client',
-    );
+    const { retry, headers, validate } = checked;
+    const worker = omitUndefined({ timeout, retry, headers, validate, config });
+    callWorker({ type: 'create', clientId: this.#id, options: worker }, 'new Client');
   }
 
   /** The resolved configuration (server URL, user name, access token). */
   get config(): ResolvedConfig {
-    return this.#twin.config;
+    return { ...this.#config };
   }
 
   /** Whether {@link Client.close} was called. */
@@ -106,7 +108,8 @@ export class Client {
 
   /**
    * Performs any operation of the table by name and blocks until it is done:
-   * `perform('getJob', [jobId], options)`. The operation methods are shortcuts for it.
+   * `perform('getJob', [jobId], options)`. The operation methods are shortcuts for it. The whole
+   * call, retries included, is bounded by its timeout plus `CALL_MARGIN` (1 s).
    */
   perform<N extends OperationName>(
     operation: N,
@@ -116,7 +119,7 @@ export class Client {
     if (this.#closed) throw closedError(operation, 'Client');
     const call = normaliseCallOptions(operation, options);
     checkArguments(operation, args);
-    const bound = callBound(call.timeout ?? this.#timeout);
+    const bound = (call.timeout ?? this.#timeout) + CALL_MARGIN;
     return callWorker(
       { type: 'call', clientId: this.#id, operation, args, options: call, bound },
       operation,
@@ -151,12 +154,12 @@ export class Client {
 
   /** A redacted view for logs and JSON: the access token is masked. */
   toJSON(): ReturnType<AsyncClient['toJSON']> {
-    return { ...this.#twin.toJSON(), closed: this.#closed };
+    return { ...redactedConfig(this.#config), closed: this.#closed };
   }
 
   /** `Client(<server URL>)`. */
   toString(): string {
-    return `Client(${this.#twin.config.serverUrl})`;
+    return `Client(${this.#config.serverUrl})`;
   }
 
   /** Node's `util.inspect`: the redacted view. */
@@ -166,12 +169,11 @@ export class Client {
 }
 
 for (const operation of operationNames) {
-  const { pathParams, body } = operations[operation];
-  const arity = pathParams.length + (body ? 1 : 0);
+  const count = arity(operation);
   // A named function, for stack traces.
   const method = {
     [operation](this: Client, ...args: unknown[]) {
-      return this.perform(operation, args.slice(0, arity) as never, args[arity] as never);
+      return this.perform(operation, args.slice(0, count) as never, args[count] as never);
     },
   }[operation];
   Object.defineProperty(Client.prototype, operation, {

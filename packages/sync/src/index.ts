@@ -29,6 +29,8 @@ export {
   ClientException,
   ConfigError,
   ErrorType,
+  isClientError,
+  isTransportError,
   TransportError,
 } from '@s2gos/async';
 export { Client, type SyncOperations } from './client.js';

@@ -4,17 +4,21 @@
  * driven by a loop that polls `getJob` through the worker and sleeps by blocking, so `onProgress`
  * runs on the caller's thread.
  */
+import type {
+  ExecuteAndWaitOptions,
+  JobInfo,
+  JobResults,
+  JobRun,
+  ProcessRequest,
+  WaitForJobOptions,
+} from '@s2gos/async';
 import {
   createJobWait,
-  type ExecuteAndWaitOptions,
   invalidArgument,
-  type JobInfo,
   type JobPoll,
-  type JobResults,
-  type JobRun,
-  type ProcessRequest,
-  type WaitForJobOptions,
-} from '@s2gos/async';
+  omitUndefined,
+  requestOptions,
+} from '@s2gos/async/internal';
 import type { SyncCallOptions } from './options.js';
 import { sleepSync } from './sleep.js';
 
@@ -42,7 +46,7 @@ export function waitForJob(
 ): JobInfo {
   rejectAbortOptions(options);
   const wait = createJobWait(jobId, options);
-  const call = requestOptions(options);
+  const call = syncRequestOptions(options);
   for (;;) {
     let poll: JobPoll;
     try {
@@ -64,17 +68,15 @@ export function executeAndWait(
   options: SyncExecuteAndWaitOptions = {},
 ): JobRun {
   rejectAbortOptions(options);
-  const call = requestOptions(options);
+  const call = syncRequestOptions(options);
   const created = client.executeProcess(processId, request, call);
   const job = waitForJob(client, created.jobID, options);
   const results = client.getJobResults(created.jobID, call);
   return { job, results };
 }
 
-function requestOptions(options: SyncExecuteAndWaitOptions): SyncCallOptions {
-  const call: SyncCallOptions = {};
-  if (options.requestTimeout !== undefined) call.timeout = options.requestTimeout;
-  if (options.headers !== undefined) call.headers = options.headers;
+function syncRequestOptions(options: SyncExecuteAndWaitOptions): SyncCallOptions {
+  const { signal: _signal, ...call } = omitUndefined(requestOptions(options));
   return call;
 }
 

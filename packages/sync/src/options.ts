@@ -1,20 +1,19 @@
 /**
- * The sync client's options, normalised once at its edge: what cannot cross to the worker thread
- * is rejected with an error naming it, data in a non-clonable wrapper (`Headers`,
- * `URLSearchParams`) is unwrapped, and every timeout is finite so that every call is bounded.
+ * The sync client's own checks on top of the async client's option normaliser: what cannot
+ * cross to the worker thread is rejected with an error naming it, data in a non-clonable wrapper
+ * (`Headers`, `URLSearchParams`) is unwrapped, and every timeout is finite so that every call is
+ * bounded.
  */
-import {
-  type AsyncClientOptions,
-  type CallOptions,
-  DEFAULT_TIMEOUT,
-  type HeadersOption,
-  invalidArgument,
-  type RetryOptions,
-  type SearchParams,
+import type {
+  AsyncClientOptions,
+  CallOptions,
+  HeadersOption,
+  RetryOptions,
+  SearchParams,
 } from '@s2gos/async';
+import { invalidArgument, omitUndefined } from '@s2gos/async/internal';
 import { findUnclonable } from './clonable.js';
 import { MAX_TIMEOUT } from './limits.js';
-import type { WorkerClientOptions } from './protocol.js';
 
 /** Retry options of the sync client: ky's, without the `delay` function. */
 export type SyncRetryOptions = Omit<RetryOptions, 'delay'>;
@@ -38,27 +37,15 @@ export type SyncCallOptions<Options = CallOptions> = Omit<Options, 'signal' | 'r
   retry?: number | SyncRetryOptions | undefined;
 };
 
-/**
- * Splits and checks the constructor options: `twin` builds the caller-side `AsyncClient` that
- * resolves the configuration; `worker` (completed with the resolved config) builds the worker's.
- */
-export function normaliseClientOptions(options: ClientOptions): {
-  twin: AsyncClientOptions;
-  worker: Omit<WorkerClientOptions, 'config'>;
-  timeout: number;
-} {
+/** Checks and unwraps the constructor options (the config is resolved by the async normaliser). */
+export function checkClientOptions(options: ClientOptions): ClientOptions {
   if (typeof options !== 'object' || options === null) {
     throw invalidArgument(undefined, `Client options must be an object, got ${typeof options}`);
   }
-  const headers = plainHeaders(options.headers);
-  rejectUnclonable(undefined, 'Client option', { ...options, headers });
-  const timeout = checkTimeout(undefined, options.timeout) ?? DEFAULT_TIMEOUT;
-  const { timeout: _timeout, retry, validate } = options;
-  return {
-    twin: { ...options, headers },
-    worker: omitUndefined({ timeout, retry, headers, validate }),
-    timeout,
-  };
+  const checked = { ...options, headers: plainHeaders(options.headers) };
+  rejectUnclonable(undefined, 'Client option', checked);
+  checkTimeout(undefined, options.timeout);
+  return checked;
 }
 
 /** Checks and unwraps per-call options; `operation` names the call in errors. */
@@ -118,8 +105,4 @@ function plainSearchParams(searchParams: SearchParams | undefined): SearchParams
   const record: Record<string, string[]> = {};
   for (const name of new Set(searchParams.keys())) record[name] = searchParams.getAll(name);
   return record;
-}
-
-function omitUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -3,9 +3,9 @@
  * crosses the thread boundary by structured clone.
  */
 import type { AsyncClientOptions, CallOptions, OperationName, ResolvedConfig } from '@s2gos/async';
-import type { SerializedError } from './serialize.js';
+import type { SerializedError } from '@s2gos/async/internal';
 
-/** What the worker's `AsyncClient` is built from: the configuration comes resolved. */
+/** What the worker's client is built from: the configuration comes resolved. */
 export type WorkerClientOptions = Pick<
   AsyncClientOptions,
   'timeout' | 'retry' | 'headers' | 'validate'
@@ -20,7 +20,7 @@ export type WorkerRequest =
       operation: OperationName;
       args: readonly unknown[];
       options: CallOptions;
-      /** Hard upper bound of the call in ms: the request timeout plus a margin. */
+      /** Bound of the whole call in ms: the request timeout plus `CALL_MARGIN`. */
       bound: number;
     }
   | { type: 'close'; clientId: number };

@@ -1,14 +1,35 @@
+import type { ProcessSummary } from '@s2gos/async';
 import type { Command } from 'commander';
-import { addGlobalOptions } from '../options.js';
+import { addGlobalOptions, addListOptions, type ListOptions } from '../options.js';
+import { iterateProcesses, pageSize } from '../paging.js';
 import type { Runtime } from '../runtime.js';
 
 /** `list-processes` [lp] and `get-process` [gp]. */
 export function registerProcessCommands(program: Command, rt: Runtime): void {
-  addGlobalOptions(
-    program.command('list-processes').alias('lp').description('list the processes of the server'),
+  addListOptions(
+    addGlobalOptions(
+      program.command('list-processes').alias('lp').description('list the processes of the server'),
+    ),
+    'at most this many processes (default: all)',
   ).action(async (_options: unknown, cmd: Command) => {
-    const list = await rt.withClient(cmd, (client) => client.getProcesses());
-    rt.print(cmd, list, 'process-list');
+    const { limit } = rt.options<ListOptions>(cmd);
+    const processes: ProcessSummary[] = [];
+    let more = false;
+    await rt.withClient(cmd, async (client) => {
+      for await (const process of iterateProcesses(client, pageSize(limit))) {
+        if (processes.length === limit) {
+          more = true;
+          break;
+        }
+        processes.push(process);
+      }
+    });
+    rt.print(cmd, { processes }, 'process-list');
+    if (more) {
+      rt.note(
+        `Showing the first ${processes.length} processes: --limit N shows more, --all shows all.`,
+      );
+    }
   });
 
   addGlobalOptions(
@@ -19,6 +40,6 @@ export function registerProcessCommands(program: Command, rt: Runtime): void {
       .description('describe a process: its inputs, outputs and job control options'),
   ).action(async (processId: string, _options: unknown, cmd: Command) => {
     const description = await rt.withClient(cmd, (client) => client.getProcess(processId));
-    rt.print(cmd, description);
+    rt.print(cmd, description, 'process');
   });
 }

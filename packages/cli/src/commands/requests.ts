@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
 import { InvalidRequestError } from '../errors.js';
 import { addGlobalOptions, addRequestOptions } from '../options.js';
-import { buildExecutionRequest, createRequestTemplate, type RequestSources } from '../request.js';
+import {
+  buildExecutionRequest,
+  createRequestTemplate,
+  type RequestSources,
+  requestTemplateComments,
+} from '../request.js';
 import type { Runtime } from '../runtime.js';
 
 /** `create-request` [cr] and `validate-request` [vr]. */
@@ -24,7 +29,8 @@ Examples:
     .action(async (processId: string, _options: unknown, cmd: Command) => {
       const { dotpath } = rt.options<{ dotpath?: boolean }>(cmd);
       const description = await rt.withClient(cmd, (client) => client.getProcess(processId));
-      rt.print(cmd, createRequestTemplate(description, { dotpath }));
+      const template = createRequestTemplate(description, { dotpath });
+      rt.print(cmd, template, 'document', requestTemplateComments(description, template));
     });
 
   addRequestOptions(
@@ -46,11 +52,12 @@ Examples:
     )
     .action(async (processIdArgument: string | undefined, _options: unknown, cmd: Command) => {
       const sources = rt.options<RequestSources>(cmd);
-      const { processId, request } = await buildExecutionRequest(
+      const { processId, request, warnings } = await buildExecutionRequest(
         processIdArgument,
         sources,
         rt.io.stdin,
       );
+      for (const warning of warnings) rt.note(`warning: ${warning}`);
       const description = await rt.withClient(cmd, (client) => client.getProcess(processId));
       // Ajv is loaded only for this command: it is the largest dependency to start.
       const { findRequestProblems } = await import('../validate.js');

@@ -10,8 +10,10 @@ export const BboxSchema = jsonObject({
   bbox: v.pipe(
     jsonArray(v.number()),
     v.rawCheck(({ dataset, addIssue }) => {
+      // An untyped dataset holds whatever was given (even null): only a typed one is an array.
+      if (!dataset.typed) return;
       const { length } = dataset.value as number[];
-      if (dataset.typed && length !== 4 && length !== 6) {
+      if (length !== 4 && length !== 6) {
         addIssue({ expected: '4 or 6 numbers', received: `${length} numbers` });
       }
     }),

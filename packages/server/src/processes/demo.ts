@@ -1,12 +1,13 @@
 import type { ProcessDefinition } from '../process.js';
 import { echo } from './echo.js';
+import { mapImage } from './map-image.js';
 import { primesBetween } from './primes-between.js';
 import { sceneLink } from './scene-link.js';
 import { sleepAWhile } from './sleep-a-while.js';
 
 /**
  * The demo processes, the default of `createApp` and `startServer`: `sleep_a_while`,
- * `primes_between`, `echo` and `scene_link`. Pass `[...demoProcesses, myProcess]` to keep them
+ * `primes_between`, `echo`, `scene_link` and `map_image`. Pass `[...demoProcesses, myProcess]` to keep them
  * beside your own.
  */
 export const demoProcesses: readonly ProcessDefinition[] = Object.freeze([
@@ -14,6 +15,7 @@ export const demoProcesses: readonly ProcessDefinition[] = Object.freeze([
   primesBetween,
   echo,
   sceneLink,
+  mapImage,
 ]);
 
-export { echo, primesBetween, sceneLink, sleepAWhile };
+export { echo, mapImage, primesBetween, sceneLink, sleepAWhile };

@@ -1,7 +1,9 @@
+import { distFileUrl } from '../module-url.js';
 import { defineProcess } from '../process.js';
 
 /** `echo`: returns its input `value`, whatever JSON it is. Offers synchronous execution. */
 export const echo = defineProcess<{ value: unknown }, { value: unknown }>({
+  module: distFileUrl('demo-echo.js'),
   description: {
     id: 'echo',
     version: '1.0.0',

@@ -1,4 +1,5 @@
 import { setTimeout as pause } from 'node:timers/promises';
+import { distFileUrl } from '../module-url.js';
 import { defineProcess } from '../process.js';
 
 const MAX_VALUE = 1_000_000;
@@ -16,6 +17,7 @@ export const primesBetween = defineProcess<
   { min_val: number; max_val: number },
   { primes: number[] }
 >({
+  module: distFileUrl('demo-primes-between.js'),
   description: {
     id: 'primes_between',
     version: '1.0.0',

@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
+import { distFileUrl } from '../module-url.js';
 import { defineProcess } from '../process.js';
-
-interface Bbox {
-  bbox: [number, number, number, number];
-  crs?: string;
-}
+import { type Bbox, bboxInput } from './bbox.js';
 
 interface SceneLink {
   href: string;
@@ -12,7 +9,6 @@ interface SceneLink {
   title: string;
 }
 
-const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 const DAY_MS = 86_400_000;
 
 /**
@@ -24,6 +20,7 @@ export const sceneLink = defineProcess<
   { bbox: Bbox; start_date: string; end_date: string },
   { scene: SceneLink }
 >({
+  module: distFileUrl('demo-scene-link.js'),
   description: {
     id: 'scene_link',
     version: '1.0.0',
@@ -34,29 +31,7 @@ export const sceneLink = defineProcess<
     keywords: ['demo', 'testing', 'bbox'],
     jobControlOptions: ['async-execute', 'dismiss'],
     inputs: {
-      bbox: {
-        title: 'Bounding box',
-        description: 'West, south, east, north in degrees (OGC bbox object).',
-        schema: {
-          type: 'object',
-          format: 'ogc-bbox',
-          required: ['bbox'],
-          properties: {
-            bbox: {
-              type: 'array',
-              minItems: 4,
-              maxItems: 4,
-              items: [
-                { type: 'number', minimum: -180, maximum: 180 },
-                { type: 'number', minimum: -90, maximum: 90 },
-                { type: 'number', minimum: -180, maximum: 180 },
-                { type: 'number', minimum: -90, maximum: 90 },
-              ],
-            },
-            crs: { type: 'string', enum: [CRS84], default: CRS84 },
-          },
-        },
-      },
+      bbox: bboxInput,
       start_date: {
         title: 'Start date',
         description: 'First day of the range (ISO 8601 date, e.g. 2025-06-01).',

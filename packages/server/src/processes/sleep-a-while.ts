@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { distFileUrl } from '../module-url.js';
 import { defineProcess } from '../process.js';
 
 /**
@@ -7,6 +8,7 @@ import { defineProcess } from '../process.js';
  * stops at once, because every step waits on the job's abort signal.
  */
 export const sleepAWhile = defineProcess<{ duration: number; fail: boolean }, { slept: number }>({
+  module: distFileUrl('demo-sleep-a-while.js'),
   description: {
     id: 'sleep_a_while',
     version: '1.0.0',

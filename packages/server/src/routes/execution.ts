@@ -1,10 +1,10 @@
-import type { JobResults } from '@s2gos/models';
+import type { IncomingMessage } from 'node:http';
 import type { Context, Hono } from 'hono';
 import { readTextBody } from '../body.js';
 import { jobDismissed, jobFailed } from '../errors.js';
 import { parseExecuteRequest } from '../execute-request.js';
 import type { Job } from '../jobs.js';
-import { Urls } from '../links.js';
+import { MediaType, Urls } from '../links.js';
 import { allowsAsync, allowsSync } from '../processes/registry.js';
 import { renderJobInfo } from '../render.js';
 import type { AppState } from '../state.js';
@@ -23,10 +23,13 @@ export function executionRoutes(app: Hono, state: AppState): void {
     const request = parseExecuteRequest(await readTextBody(c.req.raw), process);
     const prefer = preferences(c.req.header('Prefer'));
     const sync = allowsSync(process) && (prefer.has('respond-sync') || !allowsAsync(process));
-    const job = state.jobs.start(process, request.inputs, request.outputIds);
+    const urls = new Urls(c.req.url);
+    const job = state.jobs.start(process, JSON.stringify(request.inputs), request.outputIds, {
+      client: clientAddress(c),
+      filesUrl: (jobId) => urls.jobFilesOfExecution(jobId),
+    });
     if (sync) return respondSync(c, state, job);
 
-    const urls = new Urls(c.req.url);
     const headers: Record<string, string> = { Location: urls.job(job.id) };
     if (prefer.has('respond-async')) headers['Preference-Applied'] = 'respond-async';
     return c.json(renderJobInfo(job, urls, state.options.debug), 201, headers);
@@ -46,13 +49,19 @@ async function respondSync(c: Context, state: AppState, job: Job): Promise<Respo
   if (job.status === 'failed' && job.error !== undefined) {
     throw jobFailed(job.id, job.error, state.options.debug);
   }
-  if (job.status !== 'successful') throw jobDismissed(job.id);
-  // The outputs were validated against the process's output schemas.
-  const results = job.results as JobResults;
-  return c.json(results, 200, {
+  if (job.status !== 'successful' || job.resultsJson === undefined) throw jobDismissed(job.id);
+  state.jobs.markResultsRead(job);
+  return c.body(job.resultsJson, 200, {
+    'Content-Type': MediaType.json,
     'Preference-Applied': 'respond-sync',
     'Content-Location': new Urls(c.req.url).jobResults(job.id),
   });
+}
+
+/** The address of the client, for the per-client limit (`local` for in-process requests). */
+function clientAddress(c: Context): string {
+  const env = c.env as { incoming?: IncomingMessage } | undefined;
+  return env?.incoming?.socket.remoteAddress ?? 'local';
 }
 
 /** The preference tokens of a `Prefer` header (RFC 7240), e.g. `respond-async`, lower-cased. */

@@ -1,23 +1,26 @@
-import type { JobList, JobResults, JobStatus } from '@s2gos/models';
+import type { JobList, JobStatus } from '@s2gos/models';
 import type { Hono } from 'hono';
 import {
   formatIssues,
   invalidParameterValue,
+  jobExpired,
   jobFailed,
+  noSuchFile,
   noSuchJob,
   resultNotReady,
 } from '../errors.js';
 import { isActive, type Job, type JobFilter } from '../jobs.js';
-import { Urls } from '../links.js';
+import { MediaType, Urls } from '../links.js';
 import { paginate, parsePage } from '../pagination.js';
+import { parseRange } from '../ranges.js';
 import { renderJobInfo } from '../render.js';
 import type { AppState } from '../state.js';
 
 const STATUSES: readonly JobStatus[] = ['accepted', 'running', 'successful', 'failed', 'dismissed'];
 
 /**
- * `GET /jobs` (paginated, filters `status` and `processID`), `GET /jobs/{jobID}`,
- * `DELETE /jobs/{jobID}` and `GET /jobs/{jobID}/results`.
+ * `GET /jobs` (paginated, newest first, filters `status` and `processID`), `GET /jobs/{jobID}`,
+ * `DELETE /jobs/{jobID}`, `GET /jobs/{jobID}/results` and `GET /jobs/{jobID}/files/{name}`.
  */
 export function jobRoutes(app: Hono, state: AppState): void {
   const { jobs, options } = state;
@@ -41,6 +44,7 @@ export function jobRoutes(app: Hono, state: AppState): void {
 
   app.delete('/jobs/:jobID', (c) => {
     const jobId = c.req.param('jobID');
+    findJob(state, jobId);
     const job = jobs.dismiss(jobId);
     if (job === undefined) throw noSuchJob(jobId);
     return c.json(renderJobInfo(job, new Urls(c.req.url), options.debug));
@@ -49,16 +53,41 @@ export function jobRoutes(app: Hono, state: AppState): void {
   app.get('/jobs/:jobID/results', (c) => {
     const job = findJob(state, c.req.param('jobID'));
     if (isActive(job)) throw resultNotReady(job.id, job.status);
+    jobs.markResultsRead(job);
     if (job.error !== undefined) throw jobFailed(job.id, job.error, options.debug);
-    // The outputs were validated against the process's output schemas.
-    return c.json(job.results as JobResults);
+    // Serialised and validated against the output schemas when the job finished.
+    return c.body(job.resultsJson ?? '{}', 200, { 'Content-Type': MediaType.json });
+  });
+
+  app.get('/jobs/:jobID/files/:name', (c) => {
+    const job = findJob(state, c.req.param('jobID'));
+    const name = c.req.param('name');
+    const file = job.files.get(name);
+    if (file === undefined) throw noSuchFile(job.id, name);
+    const size = file.data.byteLength;
+    const range = parseRange(c.req.header('Range'), size);
+    const headers = {
+      'Content-Type': file.mediaType,
+      'Accept-Ranges': 'bytes',
+      ETag: `"${job.id}-${name}-${size}"`,
+    };
+    if (range === undefined) {
+      return c.body(file.data, 200, { ...headers, 'Content-Length': String(size) });
+    }
+    return c.body(file.data.subarray(range.start, range.end + 1), 206, {
+      ...headers,
+      'Content-Length': String(range.end - range.start + 1),
+      'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
+    });
   });
 }
 
+/** @throws HttpProblem 404 (job-expired) for an expired job, 404 (no-such-job) for others */
 function findJob(state: AppState, jobId: string): Job {
   const job = state.jobs.get(jobId);
-  if (job === undefined) throw noSuchJob(jobId);
-  return job;
+  if (job !== undefined) return job;
+  const reason = state.jobs.expiredReason(jobId);
+  throw reason === undefined ? noSuchJob(jobId) : jobExpired(jobId, reason);
 }
 
 /**
