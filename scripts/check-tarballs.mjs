@@ -197,7 +197,9 @@ import { run, ExitCode } from '@s2gos/cli';
 const config: ClientConfig = { serverUrl: 'http://127.0.0.1:8008' };
 const options: ClientOptions = { ...config, timeout: 1000 };
 const request: ProcessRequest = { inputs: { value: 1 } };
+// Only compiled, never run; a literal URL, since \`import.meta.url\` is no CommonJS.
 const double = defineProcess<{ value: number }, { double: number }>({
+  module: 'file:///srv/processes/double.mjs',
   description: { id: 'double', version: '1.0.0', inputs: {}, outputs: {} },
   run: async ({ value }) => ({ double: value * 2 }),
 });

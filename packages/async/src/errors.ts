@@ -118,7 +118,11 @@ export class ClientError extends Error {
     this.job = details.job;
   }
 
-  /** Plain data for logs, JSON and `postMessage`. */
+  /**
+   * Plain data for logs, JSON and `postMessage`.
+   *
+   * @throws nothing
+   */
   toJSON(): ClientErrorData {
     const { name, message, apiError, operation, method, url, status, job } = this;
     const cause = this.cause === undefined ? undefined : summarise(this.cause);

@@ -74,7 +74,7 @@ beforeAll(async () => {
     written.push(await s2gos(homeDir, ['generate-client', ...args]));
   }
   for (const result of written) expect(result.code, result.stderr).toBe(0);
-  expect(written[0]?.stderr).toMatch(/^Wrote DemoClient \(4 processes\) to .*demo\.ts\.\n$/);
+  expect(written[0]?.stderr).toMatch(/^Wrote DemoClient \(5 processes\) to .*demo\.ts\.\n$/);
 }, 120_000);
 
 afterAll(async () => {
@@ -163,6 +163,11 @@ describe('a generated async client', () => {
       expect(scene.href).toMatch(/^https:\/\/scenes\.example\.com\//);
       expect((await client.sleepAWhile({ duration: 0 })).slept).toBeGreaterThanOrEqual(0);
       await expect(client.sleepAWhile({ duration: 0.2, fail: true })).rejects.toThrow();
+      const { image } = await client.mapImage({ bbox: { bbox: [0, 0, 20, 20] }, width: 8 });
+      expect(image).toMatchObject({
+        type: 'image/png',
+        href: expect.stringMatching(/\/map\.png$/),
+      });
       const job = await client.startPrimesBetween({ max_val: 5 });
       expect(job.status).toMatch(/accepted|running|successful/);
       expect((await client.waitForJob(job.jobID)).status).toBe('successful');
@@ -233,6 +238,11 @@ describe('a generated sync client (--sync)', () => {
       expect(scene.href).toMatch(/^https:\/\/scenes\.example\.com\//);
       expect(client.sleepAWhile({ duration: 0 }).slept).toBeGreaterThanOrEqual(0);
       expect(() => client.sleepAWhile({ duration: 0.2, fail: true })).toThrow();
+      const { image } = client.mapImage({ bbox: { bbox: [0, 0, 20, 20] }, height: 8 });
+      expect(image).toMatchObject({
+        type: 'image/png',
+        href: expect.stringMatching(/\/map\.png$/),
+      });
       const job = client.startSleepAWhile({ duration: 0 });
       expect(client.waitForJob(job.jobID).status).toBe('successful');
     } finally {

@@ -25,7 +25,8 @@ export type AuthType = (typeof AUTH_TYPES)[number];
  * The configuration values a client needs to talk to an S2GOS server.
  *
  * Flat, as the Python clients keep it (snake_case in files, camelCase here). Secrets (`password`,
- * `clientSecret`, `accessToken`, `apiKey`) are never printed: use {@link redactConfig}.
+ * `clientSecret`, `accessToken`, `apiKey`) are never printed: use `redactConfig` of `@s2gos/config`
+ * (a link would not resolve where the packages that re-export this type do not export it).
  */
 export interface ClientConfig {
   /** Base URL of the S2GOS server API, an `http:` or `https:` URL. */

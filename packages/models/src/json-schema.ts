@@ -29,7 +29,7 @@ export type JsonValue =
 /**
  * A JSON Schema (draft-07) object. The common keywords are typed; any other keyword the source
  * schema carried (e.g. `format: ogc-bbox`, `contentMediaType`) is kept as it was. Assignable to
- * `JSONSchema7` of `@types/json-schema` (the schema type of @rjsf and ajv).
+ * `JSONSchema7` of `@types/json-schema` (the schema type of `@rjsf` and ajv).
  */
 export interface JsonSchema {
   title?: string;

@@ -52,8 +52,177 @@ let nextClientId = 1;
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 // The operation methods are installed on the prototype from the operation table (below); this
-// declaration gives them their types.
-export interface Client extends SyncOperations {}
+// declaration gives them their types (from `SyncOperations`) and their documentation (here).
+export interface Client extends SyncOperations {
+  /**
+   * The landing page: links to the API definition, conformance, processes and jobs.
+   *
+   * @param options - per-call options: `timeout`, `retry`, `headers`
+   * @returns the landing page document
+   * @throws {@link ClientError} when the server answers with an error (its problem details in
+   *   `apiError`), the answer is not the expected document, or the client is closed
+   * @throws {@link TransportError} when the server cannot be reached or the call times out
+   *
+   * @example
+   * ```ts
+   * const { title, links } = client.getCapabilities();
+   * ```
+   */
+  getCapabilities(
+    options?: SyncCallOptions<AsyncCallOptionsOf<'getCapabilities'>>,
+  ): OperationResult<'getCapabilities'>;
+  /**
+   * The conformance classes the server implements.
+   *
+   * @param options - per-call options: `timeout`, `retry`, `headers`
+   * @returns the conformance declaration
+   * @throws {@link ClientError} when the server answers with an error (its problem details in
+   *   `apiError`), the answer is not the expected document, or the client is closed
+   * @throws {@link TransportError} when the server cannot be reached or the call times out
+   *
+   * @example
+   * ```ts
+   * const { conformsTo } = client.getConformance();
+   * ```
+   */
+  getConformance(
+    options?: SyncCallOptions<AsyncCallOptionsOf<'getConformance'>>,
+  ): OperationResult<'getConformance'>;
+  /**
+   * Summaries of the available processes.
+   *
+   * @param options - per-call options: `timeout`, `retry`, `headers`
+   * @returns the process list
+   * @throws {@link ClientError} when the server answers with an error (its problem details in
+   *   `apiError`), the answer is not the expected document, or the client is closed
+   * @throws {@link TransportError} when the server cannot be reached or the call times out
+   *
+   * @example
+   * ```ts
+   * const { processes } = client.getProcesses();
+   * ```
+   */
+  getProcesses(
+    options?: SyncCallOptions<AsyncCallOptionsOf<'getProcesses'>>,
+  ): OperationResult<'getProcesses'>;
+  /**
+   * The description of one process: its inputs and outputs.
+   *
+   * @param processId - the process identifier
+   * @param options - per-call options: `timeout`, `retry`, `headers`
+   * @returns the process description; a 404 `ClientError` for an unknown process
+   * @throws {@link ClientError} when the server answers with an error (its problem details in
+   *   `apiError`), the answer is not the expected document, or the client is closed
+   * @throws {@link TransportError} when the server cannot be reached or the call times out
+   *
+   * @example
+   * ```ts
+   * const { inputs, outputs } = client.getProcess('primes_between');
+   * ```
+   */
+  getProcess(
+    processId: string,
+    options?: SyncCallOptions<AsyncCallOptionsOf<'getProcess'>>,
+  ): OperationResult<'getProcess'>;
+  /**
+   * Creates a job (asynchronous execution); never retried unless asked.
+   *
+   * @param processId - the process identifier
+   * @param request - the execution request: `inputs`, `outputs`, `response`, `subscriber`
+   * @param options - per-call options: `timeout`, `retry`, `headers`
+   * @returns the status of the created job (usually `accepted`)
+   * @throws {@link ClientError} when the server answers with an error (its problem details in
+   *   `apiError`), the answer is not the expected document, or the client is closed
+   * @throws {@link TransportError} when the server cannot be reached or the call times out
+   * @throws {@link ClientError} when the server rejects the request (400 with every problem
+   *   listed, 404 for an unknown process)
+   *
+   * @example
+   * ```ts
+   * const job = client.executeProcess('primes_between', {
+   *   inputs: { min_val: 1, max_val: 100 },
+   * });
+   * ```
+   */
+  executeProcess(
+    processId: string,
+    request: ProcessRequest,
+    options?: SyncCallOptions<AsyncCallOptionsOf<'executeProcess'>>,
+  ): OperationResult<'executeProcess'>;
+  /**
+   * The list of jobs; filter with `searchParams: { limit, status, processID }`.
+   *
+   * @param options - per-call options: `timeout`, `retry`, `headers`, and the query in `searchParams`
+   * @returns the job list
+   * @throws {@link ClientError} when the server answers with an error (its problem details in
+   *   `apiError`), the answer is not the expected document, or the client is closed
+   * @throws {@link TransportError} when the server cannot be reached or the call times out
+   *
+   * @example
+   * ```ts
+   * const { jobs } = client.getJobs({ searchParams: { status: 'running' } });
+   * ```
+   */
+  getJobs(options?: SyncCallOptions<AsyncCallOptionsOf<'getJobs'>>): OperationResult<'getJobs'>;
+  /**
+   * The status of a job.
+   *
+   * @param jobId - the job identifier
+   * @param options - per-call options: `timeout`, `retry`, `headers`
+   * @returns the job's status; a 404 `ClientError` for an unknown job
+   * @throws {@link ClientError} when the server answers with an error (its problem details in
+   *   `apiError`), the answer is not the expected document, or the client is closed
+   * @throws {@link TransportError} when the server cannot be reached or the call times out
+   *
+   * @example
+   * ```ts
+   * const { status, progress } = client.getJob(job.jobID);
+   * ```
+   */
+  getJob(
+    jobId: string,
+    options?: SyncCallOptions<AsyncCallOptionsOf<'getJob'>>,
+  ): OperationResult<'getJob'>;
+  /**
+   * Cancels a job, or removes a finished one.
+   *
+   * @param jobId - the job identifier
+   * @param options - per-call options: `timeout`, `retry`, `headers`
+   * @returns the job's status after dismissal (`dismissed`)
+   * @throws {@link ClientError} when the server answers with an error (its problem details in
+   *   `apiError`), the answer is not the expected document, or the client is closed
+   * @throws {@link TransportError} when the server cannot be reached or the call times out
+   *
+   * @example
+   * ```ts
+   * client.dismissJob(job.jobID);
+   * ```
+   */
+  dismissJob(
+    jobId: string,
+    options?: SyncCallOptions<AsyncCallOptionsOf<'dismissJob'>>,
+  ): OperationResult<'dismissJob'>;
+  /**
+   * The results of a finished job.
+   *
+   * @param jobId - the job identifier
+   * @param options - per-call options: `timeout`, `retry`, `headers`
+   * @returns the job's results by output name
+   * @throws {@link ClientError} when the server answers with an error (its problem details in
+   *   `apiError`), the answer is not the expected document, or the client is closed
+   * @throws {@link TransportError} when the server cannot be reached or the call times out
+   * @throws {@link ClientError} when the job has not finished successfully (the server's 404)
+   *
+   * @example
+   * ```ts
+   * const results = client.getJobResults(job.jobID);
+   * ```
+   */
+  getJobResults(
+    jobId: string,
+    options?: SyncCallOptions<AsyncCallOptionsOf<'getJobResults'>>,
+  ): OperationResult<'getJobResults'>;
+}
 
 /**
  * The blocking client of the S2GOS service: the same options and methods as `AsyncClient`, but
@@ -110,6 +279,21 @@ export class Client {
    * Performs any operation of the table by name and blocks until it is done:
    * `perform('getJob', [jobId], options)`. The operation methods are shortcuts for it. The whole
    * call, retries included, is bounded by its timeout plus `CALL_MARGIN` (1 s).
+   *
+   * @param operation - name of the operation, e.g. `getJob`
+   * @param args - its path parameters and body, in order
+   * @param options - per-call options: `timeout`, `retry`, `headers`
+   * @returns the operation's document
+   * @throws {@link ClientError} when the server answers with an error (its problem details in
+   *   `apiError`), the answer is not the expected document, or the client is closed
+   * @throws {@link TransportError} when the server cannot be reached or the call times out
+   * @throws {@link ClientError} with type `ErrorType.invalidArgument` for an unknown operation,
+   *   bad arguments or options that cannot cross to the worker thread, before any request is sent
+   *
+   * @example
+   * ```ts
+   * const job = client.perform('getJob', ['job-1']);
+   * ```
    */
   perform<N extends OperationName>(
     operation: N,
@@ -131,12 +315,45 @@ export class Client {
    * thread with every status polled. Returns the final JobInfo when successful; throws a
    * `ClientError` carrying the job's message and traceback when it failed or was dismissed, or
    * after `timeout`.
+   *
+   * @param jobId - the job identifier
+   * @param options - `timeout`, `onProgress` and the polling backoff
+   * @returns the final status of the successful job
+   * @throws {@link ClientError} with type `ErrorType.jobFailed`, `ErrorType.jobDismissed` or
+   *   `ErrorType.jobTimeout` (the job's last status in `job`), or as for `getJob`
+   * @throws {@link TransportError} when the server cannot be reached
+   *
+   * @example
+   * ```ts
+   * const done = client.waitForJob(job.jobID, {
+   *   onProgress: (status) => console.log(status.status, status.progress),
+   * });
+   * ```
    */
   waitForJob(jobId: string, options?: SyncWaitForJobOptions): JobInfo {
     return waitForJob(this, jobId, options);
   }
 
-  /** Executes a process, waits for its job and reads the results. */
+  /**
+   * Executes a process, waits for its job and reads the results.
+   *
+   * @param processId - the process identifier
+   * @param request - the execution request
+   * @param options - as for {@link Client.waitForJob | waitForJob}
+   * @returns `{ job, results }`: the final status and the results
+   * @throws {@link ClientError} when the server answers with an error (its problem details in
+   *   `apiError`), the answer is not the expected document, or the client is closed
+   * @throws {@link TransportError} when the server cannot be reached or the call times out
+   * @throws {@link ClientError} as for `executeProcess`, {@link Client.waitForJob | waitForJob}
+   *   and `getJobResults`
+   *
+   * @example
+   * ```ts
+   * const { job, results } = client.executeAndWait('primes_between', {
+   *   inputs: { min_val: 1, max_val: 50 },
+   * });
+   * ```
+   */
   executeAndWait(
     processId: string,
     request: ProcessRequest,
@@ -145,19 +362,37 @@ export class Client {
     return executeAndWait(this, processId, request, options);
   }
 
-  /** Releases this client's state in the worker; later calls throw a `ClientError`. */
+  /**
+   * Releases this client's state in the worker; later calls throw a `ClientError`. Closing twice
+   * is harmless.
+   *
+   * @throws {@link ClientError} only when the worker thread itself has failed
+   *
+   * @example
+   * ```ts
+   * client.close();
+   * ```
+   */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
     callWorker({ type: 'close', clientId: this.#id }, 'close');
   }
 
-  /** A redacted view for logs and JSON: the access token is masked. */
+  /**
+   * A redacted view for logs and JSON: the access token is masked.
+   *
+   * @throws nothing
+   */
   toJSON(): ReturnType<AsyncClient['toJSON']> {
     return { ...redactedConfig(this.#config), closed: this.#closed };
   }
 
-  /** `Client(<server URL>)`. */
+  /**
+   * `Client(<server URL>)`.
+   *
+   * @throws nothing
+   */
   toString(): string {
     return `Client(${this.#config.serverUrl})`;
   }
