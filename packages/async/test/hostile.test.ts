@@ -233,7 +233,9 @@ describe('no credential or user-set header crosses an origin', () => {
 
 describe('messages quote URLs in bounded excerpts', () => {
   it('a 100 kB id does not put the whole URL into the message', async () => {
-    const server = await startTestServer((_, response) => response.writeHead(404).end());
+    const server = await startTestServer((_, response) => {
+      response.writeHead(404).end();
+    });
     try {
       const id = 'x'.repeat(100_000);
       const error = await failure(new AsyncClient({ serverUrl: server.url }).getJob(id));

@@ -16,6 +16,7 @@ interface Reply {
 }
 
 let server: TestServer;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 beforeAll(async () => {
   // Answers with the reply the request carries in `x-reply` (base64 JSON).
@@ -98,7 +99,7 @@ describe('path parameters', () => {
         } catch (error) {
           // '', '.', '..' (no segment of their own) and lone surrogates (not encodable)
           expect(error).toBeInstanceOf(Error);
-          expect(['', '.', '..'].includes(id) || !id.isWellFormed()).toBe(true);
+          expect(['', '.', '..'].includes(id) || LONE_SURROGATE.test(id)).toBe(true);
           return;
         }
         const parsed = new URL(url);
