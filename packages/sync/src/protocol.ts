@@ -24,9 +24,7 @@ export type WorkerRequest =
       /** Bound of the whole call in ms: the request timeout plus `CALL_MARGIN`. */
       bound: number;
     }
-  | { type: 'close'; clientId: number }
-  /** How many clients the worker holds (for tests of the release of unclosed clients). */
-  | { type: 'count' };
+  | { type: 'close'; clientId: number };
 
 /** The worker's answer (a call's document as JSON text); it never throws across the boundary. */
 export type WorkerReply = { ok: true; value: unknown } | { ok: false; error: SerializedError };

@@ -46,8 +46,6 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       });
       return documentJson(request.operation, value);
     }
-    case 'count':
-      return clients.size;
   }
 }
 
