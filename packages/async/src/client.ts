@@ -9,9 +9,10 @@ import type {
   JobStatus,
   ProcessDescription,
   ProcessList,
-  ProcessRequest,
+  ProcessRequestInput,
 } from '@s2gos/models';
 import type { KyInstance, Options } from 'ky';
+import { normaliseMaxResponseSize } from './body-limit.js';
 import {
   createHttp,
   type FetchFunction,
@@ -44,6 +45,7 @@ import {
   normaliseClientOptions,
   normaliseTimeout,
 } from './options.js';
+import { followableLocation, serialiseBody } from './request-guards.js';
 import {
   type ExchangeContext,
   errorFromThrown,
@@ -88,6 +90,8 @@ export class AsyncClientBase {
   readonly #http: KyInstance;
   readonly #baseUrl: URL;
   readonly #timeout: number;
+  readonly #maxResponseSize: number;
+  readonly #retry: AsyncClientOptions['retry'];
   readonly #validate: boolean;
   readonly #redact: (text: string) => string;
   readonly #closer = new AbortController();
@@ -98,13 +102,15 @@ export class AsyncClientBase {
    * @throws `ConfigError` for a broken configuration file, `ClientError` for invalid options
    */
   constructor(options: AsyncClientOptions, platform: Platform) {
-    const { config, baseUrl, timeout, redact } = normaliseClientOptions(
+    const { config, baseUrl, timeout, maxResponseSize, redact } = normaliseClientOptions(
       options,
       platform.resolveConfig,
     );
     this.#config = config;
     this.#baseUrl = baseUrl;
     this.#timeout = timeout;
+    this.#maxResponseSize = maxResponseSize;
+    this.#retry = options.retry;
     this.#redact = redact;
     this.#validate = options.validate ?? true;
     const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -159,29 +165,45 @@ export class AsyncClientBase {
     const method = spec.method ?? 'GET';
     let path: string;
     let timeout: number;
+    let maxResponseSize: number;
+    let body: string | undefined;
     try {
       const names = pathParams(spec.path);
       const params = Object.fromEntries(names.map((name, i) => [name, args[i]]));
       path = buildPath(spec.path, params, options.searchParams);
       timeout = normaliseTimeout(options.timeout, this.#timeout);
+      maxResponseSize = normaliseMaxResponseSize(options.maxResponseSize, this.#maxResponseSize);
+      if (spec.body) body = serialiseBody(spec, args[names.length]);
     } catch (error) {
       throw invalidArgument(operation, (error as Error).message);
     }
+    const deadline = timeout === Number.POSITIVE_INFINITY ? undefined : Date.now() + timeout;
     const url = this.#baseUrl.href + path;
-    const context: ExchangeContext = { operation, method, url, redact: this.#redact, timeout };
+    const context: ExchangeContext = {
+      operation,
+      method,
+      url,
+      redact: this.#redact,
+      timeout,
+      maxResponseSize,
+    };
     const kyOptions: Options = { method };
-    if (spec.body) kyOptions.json = args[pathParams(spec.path).length];
-    if (spec.headers || options.headers) {
-      kyOptions.headers = { ...spec.headers, ...headerRecord(options.headers) };
+    if (body !== undefined) kyOptions.body = body;
+    if (spec.headers || options.headers || body !== undefined) {
+      kyOptions.headers = {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...spec.headers,
+        ...headerRecord(options.headers),
+      };
     }
     if (timeout !== this.#timeout) kyOptions.timeout = kyTimeout(timeout);
     if (options.signal) kyOptions.signal = options.signal;
     // A retried POST could start a second job: non-idempotent operations retry only when the call
-    // asks, and then for their method.
+    // asks, and then for their method. Every policy carries the call's deadline.
     if (spec.retryable ?? method === 'GET') {
-      if (options.retry !== undefined) kyOptions.retry = retryPolicy(options.retry);
+      kyOptions.retry = retryPolicy(options.retry ?? this.#retry, deadline);
     } else if (options.retry !== undefined) {
-      const retry = retryPolicy(options.retry) as { methods?: string[] };
+      const retry = retryPolicy(options.retry, deadline) as { methods?: string[] };
       kyOptions.retry = { ...retry, methods: [...(retry.methods ?? []), method.toLowerCase()] };
     } else {
       kyOptions.retry = 0;
@@ -192,10 +214,10 @@ export class AsyncClientBase {
     }
     const location = spec.followLocation && isBlank(text) && response.headers.get('location');
     if (location) {
-      // 201/202 without a body: the document is at Location.
-      const locationUrl = new URL(location, response.url || url).href;
-      const { json: _json, retry: _retry, ...rest } = kyOptions;
-      const get: Options = { ...rest, method: 'GET', prefixUrl: '' };
+      // 201/202 without a body: the document is at Location, on the server's origin only.
+      const locationUrl = followableLocation(location, response.url || url, this.#baseUrl, context);
+      const { body: _body, retry: _retry, ...rest } = kyOptions;
+      const get: Options = { ...rest, method: 'GET', prefixUrl: '', retry: 0 };
       context.method = 'GET';
       context.url = locationUrl;
       ({ response, text } = await this.#exchange(locationUrl, get, context, options.signal));
@@ -221,7 +243,8 @@ export class AsyncClientBase {
   ): Promise<{ response: Response; text: string }> {
     try {
       const response = await this.#http(input, options);
-      return { response, text: await readText(response, context.timeout) };
+      const text = await readText(response, context.timeout, context.maxResponseSize);
+      return { response, text };
     } catch (error) {
       throw await errorFromThrown(error, { ...context, signal, closed: this.closed });
     }
@@ -329,7 +352,7 @@ export class AsyncClientBase {
    */
   executeProcess(
     processId: string,
-    request: ProcessRequest,
+    request: ProcessRequestInput,
     options?: CallOptions,
   ): Promise<JobInfo> {
     return this.perform('executeProcess', [processId, request], options);
@@ -462,7 +485,7 @@ export class AsyncClientBase {
    */
   executeAndWait(
     processId: string,
-    request: ProcessRequest,
+    request: ProcessRequestInput,
     options?: ExecuteAndWaitOptions,
   ): Promise<JobRun> {
     return executeAndWait(this, processId, request, options);

@@ -32,6 +32,8 @@ export const ErrorType = {
   jobTimeout: 'urn:s2gos:client:job-timeout',
   /** The sync client's worker thread failed (not a timeout). */
   workerFailure: 'urn:s2gos:client:worker-failure',
+  /** The response body was larger than `maxResponseSize` (the limit is in `apiError.limit`). */
+  responseTooLarge: 'urn:s2gos:client:response-too-large',
 } as const;
 
 /** What went wrong, for the errors the client builds itself. */
@@ -50,6 +52,7 @@ const KINDS: Record<ErrorKind, { title: string; transport?: true }> = {
   jobDismissed: { title: 'Job dismissed' },
   jobTimeout: { title: 'Job wait timed out' },
   workerFailure: { title: 'Worker failure' },
+  responseTooLarge: { title: 'Response too large' },
 };
 
 /** Where an error happened: all plain data, safe to log (URLs carry no credentials). */
@@ -64,6 +67,8 @@ export interface ClientErrorDetails {
   status?: number | undefined;
   /** The final state of the job, for errors about a job. */
   job?: JobInfo | undefined;
+  /** The server's `Retry-After` in ms (429, 503), when it sent one the call could not wait for. */
+  retryAfter?: number | undefined;
   /** The underlying error (network failure, timeout, abort reason). */
   cause?: unknown;
 }
@@ -102,6 +107,8 @@ export class ClientError extends Error {
   readonly status: number | undefined;
   /** Final state of the job, for `waitForJob` failures. */
   readonly job: JobInfo | undefined;
+  /** The server's `Retry-After` in ms, when it asked for a wait longer than the call had left. */
+  readonly retryAfter: number | undefined;
 
   /**
    * @param message - human-readable summary (never contains the access token)
@@ -116,6 +123,7 @@ export class ClientError extends Error {
     this.url = details.url;
     this.status = details.status ?? apiError.status;
     this.job = details.job;
+    this.retryAfter = details.retryAfter;
   }
 
   /**
@@ -124,9 +132,9 @@ export class ClientError extends Error {
    * @throws nothing
    */
   toJSON(): ClientErrorData {
-    const { name, message, apiError, operation, method, url, status, job } = this;
+    const { name, message, apiError, operation, method, url, status, job, retryAfter } = this;
     const cause = this.cause === undefined ? undefined : summarise(this.cause);
-    return { name, message, apiError, operation, method, url, status, job, cause };
+    return { name, message, apiError, operation, method, url, status, job, retryAfter, cause };
   }
 
   /**

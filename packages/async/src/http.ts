@@ -5,6 +5,7 @@
  * origins ({@link followRedirects}).
  */
 import ky, { type Hooks, isHTTPError, type KyInstance, type Options } from 'ky';
+import { announcedLength, BodyLimitExceeded } from './body-limit.js';
 
 /** Request headers accepted by the client and per call; a header set to `undefined` is removed. */
 export type HeadersOption = Headers | Record<string, string | undefined>;
@@ -91,26 +92,66 @@ export function kyTimeout(timeout: number): number | false {
 }
 
 /**
- * The ky retry options of `retry` over {@link DEFAULT_RETRY} (a number sets the limit). ky reads
- * any unparsable `Retry-After` as "wait `maxRetryAfter`"; `shouldRetry` sends those to the backoff
- * instead (returning `undefined` leaves every other decision to ky).
+ * The ky retry options of `retry` over {@link DEFAULT_RETRY} (a number sets the limit), for a call
+ * that must end by `deadline` (epoch ms; none when `undefined`). `shouldRetry` refuses what a
+ * retry cannot change (see {@link isPermanentFailure}) and a `Retry-After` wait (capped at
+ * `maxRetryAfter`) that would pass the deadline — the call then ends at once with the server's
+ * own error, `retryAfter` on it — and
+ * sends an unparsable `Retry-After` (which ky reads as "wait `maxRetryAfter`") to the backoff;
+ * returning `undefined` leaves every other decision to ky.
  */
-export function retryPolicy(retry: number | RetryOptions | undefined): Options['retry'] {
+export function retryPolicy(
+  retry: number | RetryOptions | undefined,
+  deadline?: number,
+): Options['retry'] {
   const options = typeof retry === 'number' ? { limit: retry } : (retry ?? {});
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const policy = { ...DEFAULT_RETRY, ...defined };
   const afterStatusCodes = policy.afterStatusCodes ?? [];
+  const statusCodes = policy.statusCodes ?? [];
   return {
     ...policy,
     methods: policy.methods?.map((method) => method.toLowerCase()),
-    shouldRetry: ({ error }) =>
-      isHTTPError(error) &&
-      afterStatusCodes.includes(error.response.status) &&
-      (policy.statusCodes ?? []).includes(error.response.status) &&
-      parseRetryAfter(error.response.headers.get('retry-after')) === undefined
-        ? true
-        : undefined,
+    shouldRetry: ({ error }) => {
+      if (isPermanentFailure(error)) return false;
+      const left = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - Date.now();
+      if (left <= 0) return false;
+      if (!isHTTPError(error)) return undefined;
+      const { status, headers } = error.response;
+      if (!afterStatusCodes.includes(status) || !statusCodes.includes(status)) return undefined;
+      const after = parseRetryAfter(headers.get('retry-after'));
+      if (after === undefined) return true;
+      // ky waits at most `maxRetryAfter`; a wait past the deadline would only end in a timeout.
+      return Math.min(after, policy.maxRetryAfter ?? after) <= left ? undefined : false;
+    },
   };
+}
+
+// TLS certificate failures (undici puts Node's code on the cause): retrying cannot fix them.
+const CERTIFICATE_ERRORS = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/**
+ * Whether a failure is deterministic, so that a retry would only repeat it: a redirect loop or a
+ * redirect to an unsupported protocol ({@link RedirectError}), or a TLS certificate error.
+ */
+export function isPermanentFailure(error: unknown): boolean {
+  if (error instanceof RedirectError) return true;
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = cause instanceof Error ? (cause as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && CERTIFICATE_ERRORS.has(code);
+}
+
+/** A redirect the client will not follow: too many hops, or an unsupported protocol. */
+export class RedirectError extends TypeError {
+  override name = 'RedirectError';
 }
 
 /** `Retry-After` in ms: delay-seconds or an HTTP date (RFC 9110, 10.2.3); `undefined` if neither. */
@@ -135,13 +176,24 @@ export function headerRecord(
 }
 
 /**
- * Reads the body as text within `timeout` ms. ky's `timeout` ends when the headers arrive; a
- * server that stalls in the middle of the body would otherwise hang the call. On timeout the body
- * is cancelled (which releases the connection) and a `TimeoutError` is thrown.
+ * Reads the body as text within `timeout` ms and `maxBytes` bytes (after decompression). ky's
+ * `timeout` ends when the headers arrive; a server that stalls in the middle of the body would
+ * otherwise hang the call. On timeout the body is cancelled (which releases the connection) and a
+ * `TimeoutError` is thrown; past `maxBytes` (or a `Content-Length` above it) it is cancelled and
+ * a `BodyLimitExceeded` is thrown, so no more than about `maxBytes` is ever held.
  */
-export async function readText(response: Response, timeout: number): Promise<string> {
+export async function readText(
+  response: Response,
+  timeout: number,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Promise<string> {
   const body = response.body;
   if (body === null) return '';
+  const announced = announcedLength(response);
+  if (announced !== undefined && announced > maxBytes) {
+    await body.cancel().catch(() => undefined);
+    throw new BodyLimitExceeded(maxBytes, announced);
+  }
   const reader = body.getReader();
   let timedOut = false;
   const timer =
@@ -153,10 +205,16 @@ export async function readText(response: Response, timeout: number): Promise<str
         }, timeout);
   const decoder = new TextDecoder();
   let text = '';
+  let bytes = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      bytes += value.byteLength;
+      if (bytes > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new BodyLimitExceeded(maxBytes);
+      }
       text += decoder.decode(value, { stream: true });
     }
   } finally {
@@ -167,11 +225,18 @@ export async function readText(response: Response, timeout: number): Promise<str
 }
 
 const MAX_REDIRECTS = 20;
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
+// The only headers that go on to another origin: none of them carries a credential or anything
+// the user set (the user's headers may be credentials under any name, such as `X-Api-Key`).
+const CROSS_ORIGIN_HEADERS = new Set([
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'user-agent',
+]);
 
 /**
- * Wraps `fetch` to follow redirects hop by hop and drop credentials for good once a hop leaves
- * `origin`. Node's own fetch drops `Authorization` across origins too, but a user-supplied fetch
+ * Wraps `fetch` to follow redirects hop by hop and drop credentials and every header the user
+ * set for good once a hop leaves `origin`. Node's own fetch drops `Authorization` across origins too, but a user-supplied fetch
  * may not (a test holds the client to that), and its "redirect count exceeded" names no cause.
  */
 export function followRedirects(baseFetch: FetchFunction, origin: string): FetchFunction {
@@ -198,10 +263,10 @@ export function followRedirects(baseFetch: FetchFunction, origin: string): Fetch
       for (let redirects = 0; isRedirect(response); redirects++) {
         await response.body?.cancel();
         if (redirects === MAX_REDIRECTS)
-          throw new TypeError(`more than ${MAX_REDIRECTS} redirects`);
+          throw new RedirectError(`more than ${MAX_REDIRECTS} redirects (a redirect loop?)`);
         const next = new URL(response.headers.get('location') ?? '', url);
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-          throw new TypeError(`redirect to unsupported protocol ${next.protocol}`);
+          throw new RedirectError(`redirect to unsupported protocol ${next.protocol}`);
         }
         // Fetch standard, "HTTP-redirect fetch" step 12: 303 (and 301/302 after POST) become GET.
         const { status } = response;
@@ -216,7 +281,13 @@ export function followRedirects(baseFetch: FetchFunction, origin: string): Fetch
         }
         url = next.href;
         trusted &&= isSameOrigin(url, origin);
-        if (!trusted) for (const name of CREDENTIAL_HEADERS) headers.delete(name);
+        if (!trusted) {
+          for (const name of [...headers.keys()]) {
+            if (!CROSS_ORIGIN_HEADERS.has(name) && !(body && name === 'content-type')) {
+              headers.delete(name);
+            }
+          }
+        }
         response = await hop();
       }
       return response;

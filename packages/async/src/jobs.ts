@@ -3,7 +3,7 @@
  * async `waitForJob` below and by the sync client's blocking loop), and `executeAndWait`.
  */
 
-import type { JobInfo, JobResults, ProcessRequest } from '@s2gos/models';
+import type { JobInfo, JobResults, ProcessRequestInput } from '@s2gos/models';
 import { type ClientError, clientError, isClientError } from './errors.js';
 import type { CallOptions } from './options.js';
 import { sleep } from './sleep.js';
@@ -191,7 +191,7 @@ interface JobCalls {
   dismissJob(jobId: string, options?: CallOptions): Promise<JobInfo>;
   executeProcess(
     processId: string,
-    request: ProcessRequest,
+    request: ProcessRequestInput,
     options?: CallOptions,
   ): Promise<JobInfo>;
   getJobResults(jobId: string, options?: CallOptions): Promise<JobResults>;
@@ -235,7 +235,7 @@ export async function waitForJob(
 export async function executeAndWait(
   client: JobCalls,
   processId: string,
-  request: ProcessRequest,
+  request: ProcessRequestInput,
   options: ExecuteAndWaitOptions = {},
 ): Promise<JobRun> {
   const call = requestOptions(options);

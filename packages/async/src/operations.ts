@@ -6,12 +6,15 @@
 import {
   CapabilitiesSchema,
   ConformanceDeclarationSchema,
+  checkProcessRequestInput,
   JobInfoSchema,
   JobListSchema,
   JobResultsSchema,
+  type ModelIssue,
   type ModelSchema,
   ProcessDescriptionSchema,
   ProcessListSchema,
+  type ProcessRequestInput,
   ProcessRequestSchema,
   type parseModel,
 } from '@s2gos/models';
@@ -31,6 +34,11 @@ export interface OperationSpec {
    * argument its type (the body is not validated here; the server judges requests).
    */
   readonly body?: ModelSchema;
+  /**
+   * The problems that keep a body from being sent (unknown members, say); checked before any
+   * request, each issue's message quoted in the `invalidArgument` error.
+   */
+  readonly checkBody?: (body: unknown) => readonly ModelIssue[];
   /** 2xx statuses that carry the document (default `[200]`); any other 2xx is an invalid response. */
   readonly successStatuses?: readonly number[];
   /** Whether the client's retry policy applies (default: for `GET`); otherwise only when a call asks. */
@@ -62,6 +70,7 @@ export const operations = {
     method: 'POST',
     path: 'processes/{processID}/execution',
     body: ProcessRequestSchema,
+    checkBody: checkProcessRequestInput,
     schema: JobInfoSchema,
     document: 'JobInfo',
     successStatuses: [200, 201, 202],
@@ -87,7 +96,12 @@ type PathParams<P extends string> = P extends `${string}{${string}}${infer Rest}
 
 type Document<S extends ModelSchema> = ReturnType<typeof parseModel<S>>;
 
-type BodyOf<S> = S extends { body: infer B extends ModelSchema } ? [request: Document<B>] : [];
+// Requests are sent as `ProcessRequestInput`: only the members a request has.
+type BodyOf<S> = S extends { body: typeof ProcessRequestSchema }
+  ? [request: ProcessRequestInput]
+  : S extends { body: infer B extends ModelSchema }
+    ? [request: Document<B>]
+    : [];
 
 /** Positional arguments of an operation: its path parameters, then the request body if any. */
 export type OperationArgs<N extends OperationName> = [

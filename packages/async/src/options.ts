@@ -5,6 +5,7 @@
  */
 import type { ClientConfig, ResolveConfigOptions, ResolvedConfig } from '@s2gos/config';
 import { redactToken } from '@s2gos/config';
+import { DEFAULT_MAX_RESPONSE_SIZE, normaliseMaxResponseSize } from './body-limit.js';
 import { clientError } from './errors.js';
 import type { FetchFunction, HeadersOption, RetryOptions } from './http.js';
 import { parseServerUrl, type SearchParams } from './url.js';
@@ -29,6 +30,12 @@ export interface AsyncClientOptions {
   headers?: HeadersOption | undefined;
   /** The `fetch` to use (default: the global one). */
   fetch?: FetchFunction | undefined;
+  /**
+   * The largest response body read, in bytes after decompression (default
+   * `DEFAULT_MAX_RESPONSE_SIZE`, 256 MiB); `Infinity` for none. A larger body ends the call with a
+   * `ClientError` of type `ErrorType.responseTooLarge`.
+   */
+  maxResponseSize?: number | undefined;
   /** Validate responses with `@s2gos/models` (default `true`). */
   validate?: boolean | undefined;
 }
@@ -45,6 +52,8 @@ export interface CallOptions<Query extends SearchParams = SearchParams> {
   searchParams?: Query | undefined;
   /** Retry policy of this call; on `executeProcess`/`dismissJob` it opts into retries. */
   retry?: number | RetryOptions | undefined;
+  /** The largest response body of this call in bytes (default: the client's). */
+  maxResponseSize?: number | undefined;
 }
 
 /** Resolves the configuration from the constructor options (injected per platform). */
@@ -57,6 +66,8 @@ export interface NormalisedClientOptions {
   config: Readonly<ResolvedConfig>;
   baseUrl: URL;
   timeout: number;
+  /** The largest response body in bytes. */
+  maxResponseSize: number;
   /** Removes the access token from text that came from elsewhere. */
   redact: (text: string) => string;
 }
@@ -83,6 +94,7 @@ export function normaliseClientOptions(
       config: resolved,
       baseUrl: parseServerUrl(resolved.serverUrl),
       timeout: normaliseTimeout(options.timeout, DEFAULT_TIMEOUT),
+      maxResponseSize: normaliseMaxResponseSize(options.maxResponseSize, DEFAULT_MAX_RESPONSE_SIZE),
       redact: (text) => (token ? text.split(token).join(redactToken(token)) : text),
     };
   } catch (error) {

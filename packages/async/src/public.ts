@@ -6,6 +6,7 @@
 export type { ClientConfig, ResolvedConfig } from '@s2gos/config';
 export { ConfigError } from '@s2gos/config';
 export type * from '@s2gos/models';
+export { DEFAULT_MAX_RESPONSE_SIZE } from './body-limit.js';
 export type { JobListQuery } from './client.js';
 export {
   ClientError,

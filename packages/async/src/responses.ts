@@ -10,8 +10,9 @@ import {
   safeParseModel,
 } from '@s2gos/models';
 import { isHTTPError, isTimeoutError } from 'ky';
+import { BodyLimitExceeded, responseTooLarge } from './body-limit.js';
 import { ClientError, clientError, ErrorType } from './errors.js';
-import { readText } from './http.js';
+import { parseRetryAfter, readText } from './http.js';
 import { displayUrl } from './url.js';
 
 /** What the mapping needs to know about the exchange, for messages and redaction. */
@@ -25,7 +26,14 @@ export interface ExchangeContext {
   redact: (text: string) => string;
   /** The call's timeout in ms (for messages, and for reading an error body). */
   timeout: number;
+  /** The largest body read, in bytes (`maxResponseSize`). */
+  maxResponseSize: number;
 }
+
+/** Longest URL quoted in a message; the `url` member of the error keeps it whole. */
+export const URL_EXCERPT_LENGTH = 160;
+// Error bodies are only quoted in excerpts: reading more than this is pointless.
+const MAX_ERROR_BODY = 64 * 1024;
 
 /** Longest excerpt of a foreign body quoted in an error. */
 export const EXCERPT_LENGTH = 200;
@@ -60,7 +68,18 @@ export function validateDocument(
   status: number,
   context: ExchangeContext,
 ): unknown {
-  const result = safeParseModel(schema, json);
+  let result: ReturnType<typeof safeParseModel>;
+  try {
+    result = safeParseModel(schema, json);
+  } catch (error) {
+    // A document nested deeper than the validator's stack allows (RangeError).
+    const reason = error instanceof Error ? error.message : String(error);
+    throw invalidResponse(
+      status,
+      context,
+      `the ${documentName} document can't be validated: ${reason}`,
+    );
+  }
   if (result.success) return result.output;
   const listed = result.issues.slice(0, MAX_LISTED_ISSUES).map(formatIssue);
   const more = result.issues.length - listed.length;
@@ -91,6 +110,10 @@ export async function errorFromThrown(
     });
   }
   if (isHTTPError(error)) return errorFromResponse(error.response, context);
+  if (error instanceof BodyLimitExceeded) {
+    const url = urlExcerpt(context.url);
+    return responseTooLarge(error.limit, { ...context, url }, error.announced);
+  }
   if (context.signal?.aborted) {
     return clientError('aborted', `${prefix(context)} was aborted`, {
       ...where,
@@ -114,13 +137,17 @@ export async function errorFromResponse(
   response: Response,
   context: ExchangeContext,
 ): Promise<ClientError> {
-  const text = await readText(response, context.timeout).catch(() => '');
+  const limit = Math.min(context.maxResponseSize, MAX_ERROR_BODY);
+  const text = await readText(response, context.timeout, limit).catch(() => '');
   const apiError = redactApiError(apiErrorFromBody(response, text, context), context.redact);
   const statusText = `${response.status}${apiError.title ? ` ${apiError.title}` : ''}`;
   const detail = apiError.detail ? `: ${excerpt(apiError.detail)}` : '';
-  return clientError('http', `${prefix(context)} answered ${statusText}${detail}`, {
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  const wait = retryAfter === undefined ? '' : ` (Retry-After: ${Math.ceil(retryAfter / 1000)} s)`;
+  return clientError('http', `${prefix(context)} answered ${statusText}${detail}${wait}`, {
     ...location(context),
     status: response.status,
+    retryAfter,
     apiError,
   });
 }
@@ -200,7 +227,7 @@ function redactApiError(apiError: ApiError, redact: (text: string) => string): A
 
 function invalidResponse(status: number, context: ExchangeContext, problem: string): ClientError {
   const detail = context.redact(problem);
-  const where = `${context.method} ${displayUrl(context.url)} (${status})`;
+  const where = `${context.method} ${urlExcerpt(context.url)} (${status})`;
   return clientError(
     'invalidResponse',
     `${context.operation}: invalid response from ${where}: ${detail}`,
@@ -222,13 +249,34 @@ function networkReason(error: unknown): string {
   const cause = error.cause;
   if (cause instanceof Error) {
     const code = (cause as { code?: unknown }).code;
+    const named = typeof code === 'string' ? NETWORK_CAUSES[code] : undefined;
+    if (named) return `${named} (${code})`;
     return `${error.message} (${typeof code === 'string' ? code : cause.message})`;
   }
   return error.message;
 }
 
+// What the common codes mean, in the words a user searches for.
+const NETWORK_CAUSES: Record<string, string> = {
+  ECONNRESET: 'the connection was reset by the server',
+  UND_ERR_SOCKET: 'the connection was reset by the server',
+  ECONNREFUSED: 'the connection was refused (is the server running?)',
+  ENOTFOUND: 'the host name could not be resolved',
+};
+
 function prefix(context: ExchangeContext): string {
-  return `${context.operation}: ${context.method} ${displayUrl(context.url)}`;
+  return `${context.operation}: ${context.method} ${urlExcerpt(context.url)}`;
+}
+
+/**
+ * The URL as messages quote it: without credentials, and at most {@link URL_EXCERPT_LENGTH}
+ * characters (its start and end), so a huge id cannot flood a message or a log.
+ */
+export function urlExcerpt(url: string): string {
+  const shown = displayUrl(url);
+  if (shown.length <= URL_EXCERPT_LENGTH) return shown;
+  const half = Math.floor((URL_EXCERPT_LENGTH - 1) / 2);
+  return `${shown.slice(0, half)}…${shown.slice(-half)} (${shown.length} characters)`;
 }
 
 function location(context: ExchangeContext) {

@@ -3,6 +3,7 @@ import type { AsyncClient as BrowserAsyncClient } from '../src/browser.js';
 import {
   type ApiError,
   type AsyncClient,
+  type AsyncClientOptions,
   type Capabilities,
   ClientError,
   ClientException,
@@ -16,7 +17,7 @@ import {
   type OperationResult,
   type ProcessDescription,
   type ProcessList,
-  type ProcessRequest,
+  type ProcessRequestInput,
   type ResolvedConfig,
   type TransportError,
 } from '../src/index.js';
@@ -62,7 +63,7 @@ describe('AsyncClient method types', () => {
     expectTypeOf(client.perform('getJob', ['j'])).toEqualTypeOf<Promise<JobInfo>>();
     expectTypeOf<OperationArgs<'getJob'>>().toEqualTypeOf<[jobId: string]>();
     expectTypeOf<OperationArgs<'executeProcess'>>().toEqualTypeOf<
-      [processId: string, request: ProcessRequest]
+      [processId: string, request: ProcessRequestInput]
     >();
     // @ts-expect-error getJob takes one argument
     client.perform('getJob', []);
@@ -94,7 +95,7 @@ describe('the types derived from the operation table', () => {
       getConformance: [];
       getProcesses: [];
       getProcess: [string];
-      executeProcess: [string, ProcessRequest];
+      executeProcess: [string, ProcessRequestInput];
       getJobs: [];
       getJob: [string];
       dismissJob: [string];
@@ -109,5 +110,20 @@ describe('errors', () => {
     expectTypeOf(ClientException).toEqualTypeOf(ClientError);
     expectTypeOf<TransportError>().toMatchTypeOf<ClientError>();
     expectTypeOf<ClientError['apiError']>().toEqualTypeOf<ApiError>();
+  });
+});
+
+describe('requests as sent (ProcessRequestInput)', () => {
+  it('rejects an unknown top-level member at compile time', () => {
+    void client.executeProcess('echo', { inputs: { a: 1 } });
+    // @ts-expect-error `input` is not a member of a request
+    void client.executeProcess('echo', { input: { a: 1 } });
+    // @ts-expect-error the inputs without their `inputs` wrapper
+    void client.executeAndWait('primes_between', { min_val: 90, max_val: 100 });
+  });
+
+  it('accepts maxResponseSize per client and per call', () => {
+    expectTypeOf<AsyncClientOptions['maxResponseSize']>().toEqualTypeOf<number | undefined>();
+    void client.getJobs({ maxResponseSize: 10 * 1024 * 1024 });
   });
 });

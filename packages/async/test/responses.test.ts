@@ -391,20 +391,33 @@ describe('retries', () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it('the timeout does not run during a wait between retries', async () => {
+  it('a Retry-After within the call deadline is waited for, then the call is retried', async () => {
     const server = await serve((_, response) => {
       if (server.requests.length === 1) response.writeHead(503, { 'retry-after': '1' }).end();
       else sendJson(response, 200, jobInfo('j1'));
     });
-    // Each wait on the network gets 300 ms; the 1 s wait the server asked for is not one.
-    const job = await clientFor(server, { timeout: 300 }).getJob('j1');
+    const job = await clientFor(server, { timeout: 10_000 }).getJob('j1');
     expect(job.jobID).toBe('j1');
     expect(server.requests).toHaveLength(2);
   });
 
+  it('a Retry-After longer than the time left ends the call at once with the server error', async () => {
+    const server = await serve((_, response) => {
+      response.writeHead(429, { 'retry-after': '999999' }).end();
+    });
+    const client = clientFor(server, { timeout: 2_000, retry: { maxRetryAfter: 10_000_000 } });
+    const error = await failure(client.getJob('j1'));
+    expect(error.status).toBe(429);
+    expect(error.apiError.type).toBe(ErrorType.http);
+    expect(error.retryAfter).toBe(999_999_000);
+    expect(error.message).toContain('429 Too Many Requests');
+    expect(error.message).toContain('Retry-After: 999999 s');
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('close() during a wait between retries ends the call and leaves no timer behind', async () => {
     const server = await serve((_, response) => {
-      response.writeHead(503, { 'retry-after': '3600' }).end();
+      response.writeHead(503, { 'retry-after': '20' }).end();
     });
     const client = clientFor(server);
     const timers = activeTimers();
@@ -419,7 +432,7 @@ describe('retries', () => {
 
   it('an abort during a wait between retries ends the call with the reason as cause', async () => {
     const server = await serve((_, response) => {
-      response.writeHead(429, { 'retry-after': '3600' }).end();
+      response.writeHead(429, { 'retry-after': '20' }).end();
     });
     const controller = new AbortController();
     const pending = clientFor(server).getJob('j1', { signal: controller.signal });

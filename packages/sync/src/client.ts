@@ -5,12 +5,14 @@ import type {
   OperationArgs,
   OperationName,
   OperationResult,
-  ProcessRequest,
+  ProcessRequestInput,
   ResolvedConfig,
 } from '@s2gos/async';
+import { ClientError } from '@s2gos/async';
 import {
   arity,
   closedError,
+  invalidArgument,
   normaliseClientOptions,
   omitUndefined,
   operationNames,
@@ -49,6 +51,19 @@ export type SyncOperations = {
 };
 
 let nextClientId = 1;
+
+/**
+ * Releases the worker's client of a `Client` that was garbage-collected without `close()`. The
+ * release is a blocking round trip to the worker, like `close()`; a failure is ignored, since
+ * nobody is left to report it to.
+ */
+const unclosed = new FinalizationRegistry<number>((clientId) => {
+  try {
+    callWorker({ type: 'close', clientId }, 'close');
+  } catch {
+    // The worker is gone: so is the client it held.
+  }
+});
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 // The operation methods are installed on the prototype from the operation table (below); this
@@ -260,9 +275,10 @@ export class Client {
     const { config, timeout } = normaliseClientOptions(checked, resolveConfig);
     this.#config = config;
     this.#timeout = timeout;
-    const { retry, headers, validate } = checked;
-    const worker = omitUndefined({ timeout, retry, headers, validate, config });
+    const { retry, headers, validate, maxResponseSize } = checked;
+    const worker = omitUndefined({ timeout, retry, headers, validate, maxResponseSize, config });
     callWorker({ type: 'create', clientId: this.#id, options: worker }, 'new Client');
+    unclosed.register(this, this.#id, this);
   }
 
   /** The resolved configuration (server URL, user name, access token). */
@@ -302,12 +318,23 @@ export class Client {
   ): OperationResult<N> {
     if (this.#closed) throw closedError(operation, 'Client');
     const call = normaliseCallOptions(operation, options);
-    checkArguments(operation, args);
+    let argsJson: string;
+    try {
+      checkArguments(operation, args);
+      // JSON text crosses the boundary: structured clone would fail, or poison the channel, on a
+      // value JSON cannot hold or one nested deeper than the stack.
+      argsJson = JSON.stringify(args);
+    } catch (error) {
+      if (error instanceof ClientError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw invalidArgument(operation, `the arguments can't be sent as JSON: ${reason}`);
+    }
     const bound = (call.timeout ?? this.#timeout) + CALL_MARGIN;
-    return callWorker(
-      { type: 'call', clientId: this.#id, operation, args, options: call, bound },
+    const json = callWorker(
+      { type: 'call', clientId: this.#id, operation, argsJson, options: call, bound },
       operation,
-    ) as OperationResult<N>;
+    ) as string;
+    return JSON.parse(json) as OperationResult<N>;
   }
 
   /**
@@ -356,7 +383,7 @@ export class Client {
    */
   executeAndWait(
     processId: string,
-    request: ProcessRequest,
+    request: ProcessRequestInput,
     options?: SyncExecuteAndWaitOptions,
   ): JobRun {
     return executeAndWait(this, processId, request, options);
@@ -376,6 +403,7 @@ export class Client {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    unclosed.unregister(this);
     callWorker({ type: 'close', clientId: this.#id }, 'close');
   }
 

@@ -19,6 +19,7 @@ export type {
   ProcessDescription,
   ProcessList,
   ProcessRequest,
+  ProcessRequestInput,
   ProcessSummary,
   ResolvedConfig,
 } from '@s2gos/async';
@@ -28,6 +29,7 @@ export {
   type ClientErrorData,
   ClientException,
   ConfigError,
+  DEFAULT_MAX_RESPONSE_SIZE,
   ErrorType,
   isClientError,
   isTransportError,

@@ -9,7 +9,7 @@ import type {
   JobInfo,
   JobResults,
   JobRun,
-  ProcessRequest,
+  ProcessRequestInput,
   WaitForJobOptions,
 } from '@s2gos/async';
 import {
@@ -34,7 +34,11 @@ export type SyncExecuteAndWaitOptions = Omit<ExecuteAndWaitOptions, 'signal' | '
 /** The blocking calls the job helpers make; the sync `Client` provides them. */
 export interface SyncJobCalls {
   getJob(jobId: string, options?: SyncCallOptions): JobInfo;
-  executeProcess(processId: string, request: ProcessRequest, options?: SyncCallOptions): JobInfo;
+  executeProcess(
+    processId: string,
+    request: ProcessRequestInput,
+    options?: SyncCallOptions,
+  ): JobInfo;
   getJobResults(jobId: string, options?: SyncCallOptions): JobResults;
 }
 
@@ -64,7 +68,7 @@ export function waitForJob(
 export function executeAndWait(
   client: SyncJobCalls,
   processId: string,
-  request: ProcessRequest,
+  request: ProcessRequestInput,
   options: SyncExecuteAndWaitOptions = {},
 ): JobRun {
   rejectAbortOptions(options);

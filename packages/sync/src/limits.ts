@@ -46,3 +46,10 @@ export function workerFailed(operation: string, cause: unknown) {
     },
   );
 }
+
+/** The error for a document the worker cannot hand back (nested deeper than the stack allows). */
+export function tooDeep(operation: string, cause: unknown) {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const detail = `the response document can't be passed to the calling thread: ${reason}`;
+  return clientError('invalidResponse', `${operation}: ${detail}`, { operation, detail, cause });
+}

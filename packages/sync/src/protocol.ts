@@ -8,7 +8,7 @@ import type { SerializedError } from '@s2gos/async/internal';
 /** What the worker's client is built from: the configuration comes resolved. */
 export type WorkerClientOptions = Pick<
   AsyncClientOptions,
-  'timeout' | 'retry' | 'headers' | 'validate'
+  'timeout' | 'retry' | 'headers' | 'validate' | 'maxResponseSize'
 > & { config: ResolvedConfig };
 
 /** A request to the worker. `clientId` names the `Client` the worker keeps state for. */
@@ -18,12 +18,13 @@ export type WorkerRequest =
       type: 'call';
       clientId: number;
       operation: OperationName;
-      args: readonly unknown[];
+      /** The arguments as JSON text (see `Client.perform`). */
+      argsJson: string;
       options: CallOptions;
       /** Bound of the whole call in ms: the request timeout plus `CALL_MARGIN`. */
       bound: number;
     }
   | { type: 'close'; clientId: number };
 
-/** The worker's answer; it never throws across the boundary. */
+/** The worker's answer (a call's document as JSON text); it never throws across the boundary. */
 export type WorkerReply = { ok: true; value: unknown } | { ok: false; error: SerializedError };

@@ -5,7 +5,7 @@
  */
 import { AsyncClientBase, followRedirects, serializeError } from '@s2gos/async/internal';
 import { runAsWorker } from 'synckit';
-import { callTimedOut } from './limits.js';
+import { callTimedOut, tooDeep } from './limits.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 const clients = new Map<number, AsyncClientBase>();
@@ -40,9 +40,21 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       // The one bound of the call, retries included: its abort ends whatever is in flight.
       const signal = AbortSignal.timeout(request.bound);
       const options = { ...request.options, signal };
-      return client.perform(request.operation, request.args as never, options).catch((error) => {
+      const args = JSON.parse(request.argsJson) as never;
+      const value = await client.perform(request.operation, args, options).catch((error) => {
         throw signal.aborted ? callTimedOut(request.operation, request.bound) : error;
       });
+      return documentJson(request.operation, value);
     }
+  }
+}
+
+// JSON text, not the object, crosses back: structured clone of a document nested deeper than the
+// stack would fail inside synckit, where no answer would ever come.
+function documentJson(operation: string, value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    throw tooDeep(operation, error);
   }
 }

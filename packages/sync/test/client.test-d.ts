@@ -80,3 +80,14 @@ describe('options that cannot cross a thread are not in the types', () => {
     client.waitForJob('id', { dismissOnAbort: true });
   });
 });
+
+describe('requests as sent (ProcessRequestInput)', () => {
+  test('an unknown top-level member is a type error', () => {
+    client.executeProcess('echo', { inputs: { a: 1 } });
+    // @ts-expect-error `input` is not a member of a request
+    client.executeProcess('echo', { input: { a: 1 } });
+    // @ts-expect-error the inputs without their `inputs` wrapper
+    client.executeAndWait('primes_between', { min_val: 90, max_val: 100 });
+    client.getJobs({ maxResponseSize: 1024 });
+  });
+});

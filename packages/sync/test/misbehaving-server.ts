@@ -75,6 +75,16 @@ export const BEHAVIOURS = {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ jobID: jobId, status: 'successful', type: 'process' }));
   },
+  /** 429 asking for a wait far longer than any call's timeout. */
+  'rate-limited': (res) => {
+    res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '999999' });
+    res.end('slow down');
+  },
+  /** 200 with results nested deeper than any stack: `{"deep": [[[…]]]}`. */
+  deep: (res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(`{"deep": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
+  },
   /** 404 with RFC 7807 problem details and a traceback, as the S2GOS server sends. */
   problem: (res) => {
     res.writeHead(404, { 'content-type': 'application/problem+json' });
