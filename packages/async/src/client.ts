@@ -12,6 +12,7 @@ import type {
   ProcessRequest,
 } from '@s2gos/models';
 import type { KyInstance, Options } from 'ky';
+import { type ClientAuth, createClientAuth, credentialHeaderNames } from './credentials.js';
 import {
   createHttp,
   type FetchFunction,
@@ -74,7 +75,13 @@ export interface Platform {
    * leave them to fetch (manual redirects are opaque there, and the Fetch standard drops
    * `Authorization` across origins).
    */
-  wrapFetch?: ((fetch: FetchFunction, origin: string) => FetchFunction) | undefined;
+  wrapFetch?:
+    | ((
+        fetch: FetchFunction,
+        origin: string,
+        credentialHeaders: readonly string[],
+      ) => FetchFunction)
+    | undefined;
 }
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -90,6 +97,7 @@ export class AsyncClientBase {
   readonly #timeout: number;
   readonly #validate: boolean;
   readonly #redact: (text: string) => string;
+  readonly #auth: ClientAuth;
   readonly #closer = new AbortController();
 
   /**
@@ -105,16 +113,27 @@ export class AsyncClientBase {
     this.#config = config;
     this.#baseUrl = baseUrl;
     this.#timeout = timeout;
-    this.#redact = redact;
     this.#validate = options.validate ?? true;
     const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#auth = createClientAuth(config, {
+      origin: baseUrl.origin,
+      redact,
+      timeout: Number.isFinite(timeout) ? timeout : undefined,
+      fetch,
+      tokens: options.tokens,
+      onTokens: options.onTokens,
+      onDevicePrompt: options.onDevicePrompt,
+      signal: this.#closer.signal,
+    });
+    this.#redact = this.#auth.redact;
+    const wrapped = platform.wrapFetch?.(fetch, baseUrl.origin, credentialHeaderNames(config));
     this.#http = createHttp({
       baseUrl,
-      accessToken: config.accessToken || undefined,
+      credentials: this.#auth.hooks,
       timeout,
       retry: options.retry,
       headers: options.headers,
-      fetch: platform.wrapFetch?.(fetch, baseUrl.origin) ?? fetch,
+      fetch: wrapped ?? fetch,
       signal: this.#closer.signal,
     });
   }
@@ -220,7 +239,7 @@ export class AsyncClientBase {
     signal: AbortSignal | undefined,
   ): Promise<{ response: Response; text: string }> {
     try {
-      const response = await this.#http(input, options);
+      const response = await this.#auth.send(() => this.#http(input, options));
       return { response, text: await readText(response, context.timeout) };
     } catch (error) {
       throw await errorFromThrown(error, { ...context, signal, closed: this.closed });

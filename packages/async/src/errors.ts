@@ -32,6 +32,11 @@ export const ErrorType = {
   jobTimeout: 'urn:s2gos:client:job-timeout',
   /** The sync client's worker thread failed (not a timeout). */
   workerFailure: 'urn:s2gos:client:worker-failure',
+  /**
+   * Signing in or refreshing the access token failed (`login`, `client-credentials`, `device`): the
+   * token endpoint's `error` and `error_description` are extra members of `apiError`.
+   */
+  authFailed: 'urn:s2gos:client:auth-failed',
 } as const;
 
 /** What went wrong, for the errors the client builds itself. */
@@ -50,6 +55,7 @@ const KINDS: Record<ErrorKind, { title: string; transport?: true }> = {
   jobDismissed: { title: 'Job dismissed' },
   jobTimeout: { title: 'Job wait timed out' },
   workerFailure: { title: 'Worker failure' },
+  authFailed: { title: 'Authentication failed' },
 };
 
 /** Where an error happened: all plain data, safe to log (URLs carry no credentials). */

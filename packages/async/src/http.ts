@@ -5,6 +5,7 @@
  * origins ({@link followRedirects}).
  */
 import ky, { type Hooks, isHTTPError, type KyInstance, type Options } from 'ky';
+import { AuthError } from './auth/errors.js';
 
 /** Request headers accepted by the client and per call; a header set to `undefined` is removed. */
 export type HeadersOption = Headers | Record<string, string | undefined>;
@@ -48,7 +49,8 @@ export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
 export interface HttpOptions {
   /** The server URL with its base path, ending in `/`. */
   baseUrl: URL;
-  accessToken?: string | undefined;
+  /** The credentials' hooks (see `createClientAuth`): they set the header per attempt. */
+  credentials?: Hooks | undefined;
   timeout: number;
   retry?: number | RetryOptions | undefined;
   headers?: HeadersOption | undefined;
@@ -61,28 +63,15 @@ export interface HttpOptions {
 /** Creates the client's ky instance. */
 export function createHttp(options: HttpOptions): KyInstance {
   const { baseUrl, fetch } = options;
-  const hooks: Hooks = { beforeRequest: [] };
-  if (options.accessToken) hooks.beforeRequest?.push(bearer(baseUrl.origin, options.accessToken));
   return ky.create({
     prefixUrl: baseUrl.href,
     headers: { accept: 'application/json', ...headerRecord(options.headers) },
     timeout: kyTimeout(options.timeout),
     retry: retryPolicy(options.retry),
-    hooks,
+    hooks: { beforeRequest: [...(options.credentials?.beforeRequest ?? [])] },
     fetch,
     signal: options.signal,
   });
-}
-
-/**
- * Credentials for the configured origin only, added per attempt by ky's `beforeRequest` hook (a
- * token source that refreshes would be asked here).
- */
-function bearer(origin: string, token: string): NonNullable<Hooks['beforeRequest']>[number] {
-  const authorization = `Bearer ${token}`;
-  return (request) => {
-    if (isSameOrigin(request.url, origin)) request.headers.set('authorization', authorization);
-  };
 }
 
 /** ky's `timeout`: `false` for none. */
@@ -103,13 +92,16 @@ export function retryPolicy(retry: number | RetryOptions | undefined): Options['
   return {
     ...policy,
     methods: policy.methods?.map((method) => method.toLowerCase()),
+    // A failed sign-in (thrown by the credentials hook) is not a network error: retrying repeats it.
     shouldRetry: ({ error }) =>
-      isHTTPError(error) &&
-      afterStatusCodes.includes(error.response.status) &&
-      (policy.statusCodes ?? []).includes(error.response.status) &&
-      parseRetryAfter(error.response.headers.get('retry-after')) === undefined
-        ? true
-        : undefined,
+      error instanceof AuthError
+        ? false
+        : isHTTPError(error) &&
+            afterStatusCodes.includes(error.response.status) &&
+            (policy.statusCodes ?? []).includes(error.response.status) &&
+            parseRetryAfter(error.response.headers.get('retry-after')) === undefined
+          ? true
+          : undefined,
   };
 }
 
@@ -170,11 +162,16 @@ const MAX_REDIRECTS = 20;
 const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 
 /**
- * Wraps `fetch` to follow redirects hop by hop and drop credentials for good once a hop leaves
- * `origin`. Node's own fetch drops `Authorization` across origins too, but a user-supplied fetch
+ * Wraps `fetch` to follow redirects hop by hop and drop credentials (`Authorization`, cookies and
+ * the `credentialHeaders` of the auth type, e.g. `X-API-Key`) for good once a hop leaves `origin`. Node's own fetch drops `Authorization` across origins too, but a user-supplied fetch
  * may not (a test holds the client to that), and its "redirect count exceeded" names no cause.
  */
-export function followRedirects(baseFetch: FetchFunction, origin: string): FetchFunction {
+export function followRedirects(
+  baseFetch: FetchFunction,
+  origin: string,
+  credentialHeaders: readonly string[] = [],
+): FetchFunction {
+  const dropped = [...CREDENTIAL_HEADERS, ...credentialHeaders];
   return async (input, init) => {
     const request = input as Request; // ky always passes its Request
     const { signal } = request;
@@ -216,7 +213,7 @@ export function followRedirects(baseFetch: FetchFunction, origin: string): Fetch
         }
         url = next.href;
         trusted &&= isSameOrigin(url, origin);
-        if (!trusted) for (const name of CREDENTIAL_HEADERS) headers.delete(name);
+        if (!trusted) for (const name of dropped) headers.delete(name);
         response = await hop();
       }
       return response;

@@ -10,6 +10,8 @@ import {
   safeParseModel,
 } from '@s2gos/models';
 import { isHTTPError, isTimeoutError } from 'ky';
+import { AuthError } from './auth/errors.js';
+import { authFailed } from './credentials.js';
 import { ClientError, clientError, ErrorType } from './errors.js';
 import { readText } from './http.js';
 import { displayUrl } from './url.js';
@@ -91,6 +93,9 @@ export async function errorFromThrown(
     });
   }
   if (isHTTPError(error)) return errorFromResponse(error.response, context);
+  if (error instanceof AuthError) {
+    return authFailed(error.failure, `${context.operation}: ${error.message}`, where);
+  }
   if (context.signal?.aborted) {
     return clientError('aborted', `${prefix(context)} was aborted`, {
       ...where,

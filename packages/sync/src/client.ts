@@ -91,8 +91,8 @@ export class Client {
     const { config, timeout } = normaliseClientOptions(checked, resolveConfig);
     this.#config = config;
     this.#timeout = timeout;
-    const { retry, headers, validate } = checked;
-    const worker = omitUndefined({ timeout, retry, headers, validate, config });
+    const { retry, headers, validate, tokens } = checked;
+    const worker = omitUndefined({ timeout, retry, headers, validate, tokens, config });
     callWorker({ type: 'create', clientId: this.#id, options: worker }, 'new Client');
   }
 

@@ -21,9 +21,12 @@ export type SyncRetryOptions = Omit<RetryOptions, 'delay'>;
 /**
  * Options of `new Client(options)`: those of `AsyncClient` that are plain data. A custom `fetch`
  * (or any function) cannot run in the worker thread and is rejected; `timeout` must be finite and
- * at most 600 000 ms (10 minutes).
+ * at most 600 000 ms (10 minutes). Credentials work as in `AsyncClient`: the configuration is
+ * resolved on the calling thread, tokens are obtained and refreshed in the worker (`device` only
+ * from given `tokens`, as the worker cannot show a prompt).
  */
-export interface ClientOptions extends Omit<AsyncClientOptions, 'fetch' | 'retry'> {
+export interface ClientOptions
+  extends Omit<AsyncClientOptions, 'fetch' | 'retry' | 'onTokens' | 'onDevicePrompt'> {
   /** Retry policy of idempotent requests; a number sets the limit. */
   retry?: number | SyncRetryOptions | undefined;
 }

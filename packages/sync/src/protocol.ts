@@ -8,7 +8,7 @@ import type { SerializedError } from '@s2gos/async/internal';
 /** What the worker's client is built from: the configuration comes resolved. */
 export type WorkerClientOptions = Pick<
   AsyncClientOptions,
-  'timeout' | 'retry' | 'headers' | 'validate'
+  'timeout' | 'retry' | 'headers' | 'validate' | 'tokens'
 > & { config: ResolvedConfig };
 
 /** A request to the worker. `clientId` names the `Client` the worker keeps state for. */
