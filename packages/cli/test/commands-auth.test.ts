@@ -148,6 +148,42 @@ describe('commands sign in with the configured auth type', () => {
   });
 });
 
+describe('static auth types', () => {
+  it('token, basic and api-key: each command sends its header', async () => {
+    const recorder = await startRecorder();
+    const API_KEY = 'cli-api-key-6d7e8f9a';
+    try {
+      const cases = [
+        [
+          { auth_type: 'token', access_token: 'cli-token-1a2b3c4d' },
+          'authorization',
+          'Bearer cli-token-1a2b3c4d',
+        ],
+        [
+          { access_token: 'cli-token-1a2b3c4d', use_bearer: 'false' },
+          'x-auth-token',
+          'cli-token-1a2b3c4d',
+        ],
+        [
+          { auth_type: 'basic', user_name: 'bibo', password: PASSWORD },
+          'authorization',
+          `Basic ${Buffer.from(`bibo:${PASSWORD}`).toString('base64')}`,
+        ],
+        [{ auth_type: 'api-key', api_key: API_KEY }, 'x-api-key', API_KEY],
+      ] as const;
+      for (const [fields, header, value] of cases) {
+        writeConfig({ server_url: recorder.url, ...fields });
+        const result = await s2gos(home, ['list-jobs', '-f', 'json']);
+        expect(result.code).toBe(0);
+        expect(recorder.requests.at(-1)?.headers[header]).toBe(value);
+        tokens.add(value.replace(/^\w+ /, ''));
+      }
+    } finally {
+      await recorder.close();
+    }
+  });
+});
+
 describe('--server OTHER', () => {
   it('never sends the credentials stored for the configured server', async () => {
     const other = await startRecorder();
