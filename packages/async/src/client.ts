@@ -73,7 +73,8 @@ export interface Platform {
   /**
    * Wraps the fetch ky calls: Node follows redirects in the client (`followRedirects`), browsers
    * leave them to fetch (manual redirects are opaque there, and the Fetch standard drops
-   * `Authorization` across origins).
+   * `Authorization` across origins). `credentialHeaders` are the auth type's other headers that
+   * must not leave the origin either (`tokenHeader`, `apiKeyHeader`).
    */
   wrapFetch?:
     | ((
