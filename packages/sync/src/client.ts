@@ -75,6 +75,7 @@ export class Client {
   readonly #id = nextClientId++;
   readonly #config: Readonly<ResolvedConfig>;
   readonly #timeout: number;
+  readonly #onTokens: ClientOptions['onTokens'];
   #closed = false;
 
   /**
@@ -91,9 +92,14 @@ export class Client {
     const { config, timeout } = normaliseClientOptions(checked, resolveConfig);
     this.#config = config;
     this.#timeout = timeout;
+    this.#onTokens = options.onTokens;
     const { retry, headers, validate, tokens } = checked;
     const worker = omitUndefined({ timeout, retry, headers, validate, tokens, config });
-    callWorker({ type: 'create', clientId: this.#id, options: worker }, 'new Client');
+    callWorker(
+      { type: 'create', clientId: this.#id, options: worker },
+      'new Client',
+      this.#onTokens,
+    );
   }
 
   /** The resolved configuration (server URL, user name, access token). */
@@ -123,6 +129,7 @@ export class Client {
     return callWorker(
       { type: 'call', clientId: this.#id, operation, args, options: call, bound },
       operation,
+      this.#onTokens,
     ) as OperationResult<N>;
   }
 

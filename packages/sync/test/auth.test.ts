@@ -133,10 +133,27 @@ describe('expiry and failure', () => {
     expect(error.message).toContain('Invalid user credentials');
   });
 
-  test('onTokens and onDevicePrompt cannot cross to the worker: a clear error', () => {
-    const error = thrown(() => new Client({ config: login, onTokens: () => undefined } as never));
+  test('onDevicePrompt cannot cross to the worker: a clear error', () => {
+    const error = thrown(
+      () => new Client({ config: login, onDevicePrompt: () => undefined } as never),
+    );
     expect(error).toBeInstanceOf(ClientError);
-    expect(error.message).toContain('onTokens');
+    expect(error.message).toContain('onDevicePrompt');
+  });
+
+  test('onTokens hears, on this thread, every sign-in and refresh made in the worker', async () => {
+    const heard: (TokenSet | undefined)[] = [];
+    const sync = client({ config: login, onTokens: (tokens) => heard.push(tokens) });
+    sync.getJobs();
+    expect(heard).toHaveLength(1);
+    await sleep(2100);
+    sync.getJobs();
+    expect(heard).toHaveLength(2);
+    expect(heard[1]?.accessToken).not.toBe(heard[0]?.accessToken);
+    expect(heard[1]?.refreshToken).toEqual(expect.any(String));
+    for (const tokens of heard) {
+      secrets.add(tokens?.accessToken ?? '').add(tokens?.refreshToken ?? '');
+    }
   });
 });
 
