@@ -13,6 +13,7 @@ import type {
 } from '@s2gos/models';
 import type { KyInstance, Options } from 'ky';
 import { normaliseMaxResponseSize } from './body-limit.js';
+import { type ClientAuth, createClientAuth } from './credentials.js';
 import {
   createHttp,
   type FetchFunction,
@@ -94,6 +95,7 @@ export class AsyncClientBase {
   readonly #retry: AsyncClientOptions['retry'];
   readonly #validate: boolean;
   readonly #redact: (text: string) => string;
+  readonly #auth: ClientAuth;
   readonly #closer = new AbortController();
 
   /**
@@ -111,16 +113,27 @@ export class AsyncClientBase {
     this.#timeout = timeout;
     this.#maxResponseSize = maxResponseSize;
     this.#retry = options.retry;
-    this.#redact = redact;
     this.#validate = options.validate ?? true;
     const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#auth = createClientAuth(config, {
+      origin: baseUrl.origin,
+      redact,
+      timeout: Number.isFinite(timeout) ? timeout : undefined,
+      fetch,
+      tokens: options.tokens,
+      onTokens: options.onTokens,
+      onDevicePrompt: options.onDevicePrompt,
+      signal: this.#closer.signal,
+    });
+    this.#redact = this.#auth.redact;
+    const wrapped = platform.wrapFetch?.(fetch, baseUrl.origin);
     this.#http = createHttp({
       baseUrl,
-      accessToken: config.accessToken || undefined,
+      credentials: this.#auth.hooks,
       timeout,
       retry: options.retry,
       headers: options.headers,
-      fetch: platform.wrapFetch?.(fetch, baseUrl.origin) ?? fetch,
+      fetch: wrapped ?? fetch,
       signal: this.#closer.signal,
     });
   }
@@ -242,7 +255,7 @@ export class AsyncClientBase {
     signal: AbortSignal | undefined,
   ): Promise<{ response: Response; text: string }> {
     try {
-      const response = await this.#http(input, options);
+      const response = await this.#auth.send(() => this.#http(input, options));
       const text = await readText(response, context.timeout, context.maxResponseSize);
       return { response, text };
     } catch (error) {

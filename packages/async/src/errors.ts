@@ -34,6 +34,11 @@ export const ErrorType = {
   workerFailure: 'urn:s2gos:client:worker-failure',
   /** The response body was larger than `maxResponseSize` (the limit is in `apiError.limit`). */
   responseTooLarge: 'urn:s2gos:client:response-too-large',
+  /**
+   * Signing in or refreshing the access token failed (`login`, `client-credentials`, `device`): the
+   * token endpoint's `error` and `error_description` are extra members of `apiError`.
+   */
+  authFailed: 'urn:s2gos:client:auth-failed',
 } as const;
 
 /** What went wrong, for the errors the client builds itself. */
@@ -53,6 +58,7 @@ const KINDS: Record<ErrorKind, { title: string; transport?: true }> = {
   jobTimeout: { title: 'Job wait timed out' },
   workerFailure: { title: 'Worker failure' },
   responseTooLarge: { title: 'Response too large' },
+  authFailed: { title: 'Authentication failed' },
 };
 
 /** Where an error happened: all plain data, safe to log (URLs carry no credentials). */

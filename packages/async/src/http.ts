@@ -5,6 +5,7 @@
  * origins ({@link followRedirects}).
  */
 import ky, { type Hooks, isHTTPError, type KyInstance, type Options } from 'ky';
+import { AuthError } from './auth/errors.js';
 import { announcedLength, BodyLimitExceeded } from './body-limit.js';
 
 /** Request headers accepted by the client and per call; a header set to `undefined` is removed. */
@@ -49,7 +50,8 @@ export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
 export interface HttpOptions {
   /** The server URL with its base path, ending in `/`. */
   baseUrl: URL;
-  accessToken?: string | undefined;
+  /** The credentials' hooks (see `createClientAuth`): they set the header per attempt. */
+  credentials?: Hooks | undefined;
   timeout: number;
   retry?: number | RetryOptions | undefined;
   headers?: HeadersOption | undefined;
@@ -62,28 +64,15 @@ export interface HttpOptions {
 /** Creates the client's ky instance. */
 export function createHttp(options: HttpOptions): KyInstance {
   const { baseUrl, fetch } = options;
-  const hooks: Hooks = { beforeRequest: [] };
-  if (options.accessToken) hooks.beforeRequest?.push(bearer(baseUrl.origin, options.accessToken));
   return ky.create({
     prefixUrl: baseUrl.href,
     headers: { accept: 'application/json', ...headerRecord(options.headers) },
     timeout: kyTimeout(options.timeout),
     retry: retryPolicy(options.retry),
-    hooks,
+    hooks: { beforeRequest: [...(options.credentials?.beforeRequest ?? [])] },
     fetch,
     signal: options.signal,
   });
-}
-
-/**
- * Credentials for the configured origin only, added per attempt by ky's `beforeRequest` hook (a
- * token source that refreshes would be asked here).
- */
-function bearer(origin: string, token: string): NonNullable<Hooks['beforeRequest']>[number] {
-  const authorization = `Bearer ${token}`;
-  return (request) => {
-    if (isSameOrigin(request.url, origin)) request.headers.set('authorization', authorization);
-  };
 }
 
 /** ky's `timeout`: `false` for none. */
@@ -113,7 +102,8 @@ export function retryPolicy(
     ...policy,
     methods: policy.methods?.map((method) => method.toLowerCase()),
     shouldRetry: ({ error }) => {
-      if (isPermanentFailure(error)) return false;
+      // A failed sign-in (thrown by the credentials hook) is not a network error: retrying repeats it.
+      if (error instanceof AuthError || isPermanentFailure(error)) return false;
       const left = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - Date.now();
       if (left <= 0) return false;
       if (!isHTTPError(error)) return undefined;

@@ -12,7 +12,17 @@ export {
   parseModel,
   safeParseModel,
 } from '@s2gos/models';
+export {
+  AuthError,
+  type AuthFailure,
+  type Credentials,
+  type CredentialsOptions,
+  createCredentials,
+  describeFailure,
+  type TokenSource,
+} from './auth/index.js';
 export { AsyncClientBase, type Platform, redactedConfig } from './client.js';
+export { authFailed } from './credentials.js';
 export {
   type ClientErrorData,
   clientError,

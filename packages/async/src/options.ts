@@ -3,25 +3,42 @@
  * resolver, server URL and timeout checked, every failure a `ClientError` of kind
  * `invalidArgument` (or the resolver's `ConfigError`).
  */
-import type { ClientConfig, ResolveConfigOptions, ResolvedConfig } from '@s2gos/config';
-import { redactToken } from '@s2gos/config';
+import type { ClientConfig, ConfigKey, ResolveConfigOptions, ResolvedConfig } from '@s2gos/config';
+import { FILE_KEYS, redactToken, SECRET_KEYS } from '@s2gos/config';
+import type { DevicePrompt } from './auth/device.js';
+import type { TokenSet } from './auth/token-endpoint.js';
 import { DEFAULT_MAX_RESPONSE_SIZE, normaliseMaxResponseSize } from './body-limit.js';
 import { clientError } from './errors.js';
 import type { FetchFunction, HeadersOption, RetryOptions } from './http.js';
 import { parseServerUrl, type SearchParams } from './url.js';
 
-/** Options of `new AsyncClient(options)`. */
-export interface AsyncClientOptions {
+/**
+ * Options of `new AsyncClient(options)`: the configuration fields of `ClientConfig` (`serverUrl`,
+ * `authType`, `authUrl`, `userName`, `password`, `clientId`, `clientSecret`, `accessToken`,
+ * `useBearer`, `tokenHeader`, `apiKey`, `apiKeyHeader`; over the environment and the config file),
+ * and the client's own. Credentials go to the server's origin only.
+ */
+export interface AsyncClientOptions extends ConfigOptions {
   /** A complete configuration; when given, the other configuration options are ignored. */
   config?: ClientConfig | undefined;
   /** Path of the configuration file (Node only; default `~/.s2gos/config`). */
   configPath?: string | undefined;
-  /** Server URL, may carry a base path (`https://host/api/v1/`). */
-  serverUrl?: string | undefined;
-  /** Name of the registered S2GOS user. */
-  userName?: string | undefined;
-  /** Access token, sent as `Authorization: Bearer …` to the server's origin only. */
-  accessToken?: string | undefined;
+  /**
+   * `login`, `client-credentials`, `device`: tokens to start from (e.g. a cache kept through
+   * `onTokens`), so no sign-in is needed while they last. Secrets.
+   */
+  tokens?: TokenSet | undefined;
+  /**
+   * Hears every token set the client obtains (sign-in, refresh), and `undefined` when the held
+   * tokens became useless: keep a cache with it. Not in the sync client.
+   */
+  onTokens?: ((tokens: TokenSet | undefined) => void) | undefined;
+  /**
+   * `device`: shows the user where to approve the sign-in (RFC 8628). Without it the client can
+   * only refresh given `tokens`, and fails with an `auth-failed` error once it cannot. Not in the
+   * sync client.
+   */
+  onDevicePrompt?: ((prompt: DevicePrompt) => void) | undefined;
   /** Per-request timeout in ms (default 30 000); `Infinity` for none. */
   timeout?: number | undefined;
   /** Retry policy of idempotent requests; a number sets the limit (default `DEFAULT_RETRY`). */
@@ -39,6 +56,9 @@ export interface AsyncClientOptions {
   /** Validate responses with `@s2gos/models` (default `true`). */
   validate?: boolean | undefined;
 }
+
+/** The configuration fields, each optional as an option. */
+export type ConfigOptions = { [K in keyof ClientConfig]?: ClientConfig[K] | undefined };
 
 /** Options every call accepts as its last argument. */
 export interface CallOptions<Query extends SearchParams = SearchParams> {
@@ -68,7 +88,7 @@ export interface NormalisedClientOptions {
   timeout: number;
   /** The largest response body in bytes. */
   maxResponseSize: number;
-  /** Removes the access token from text that came from elsewhere. */
+  /** Removes the configuration's secrets (password, client secret, tokens, API key) from text. */
   redact: (text: string) => string;
 }
 
@@ -84,18 +104,21 @@ export function normaliseClientOptions(
   if (typeof options !== 'object' || options === null) {
     throw invalidArgument(undefined, `Client options must be an object, got ${typeof options}`);
   }
-  const { config, configPath, serverUrl, userName, accessToken } = options;
+  const keys = Object.keys(FILE_KEYS) as ConfigKey[];
+  const fields = Object.fromEntries(keys.map((key) => [key, options[key]]));
+  const { config, configPath } = options;
   const resolved = Object.freeze({
-    ...resolveConfig(omitUndefined({ config, configPath, serverUrl, userName, accessToken })),
+    ...resolveConfig(omitUndefined({ ...fields, config, configPath })),
   });
-  const token = resolved.accessToken || undefined;
+  const secrets = SECRET_KEYS.map((key) => resolved[key]).filter((secret) => !!secret) as string[];
   try {
     return {
       config: resolved,
       baseUrl: parseServerUrl(resolved.serverUrl),
       timeout: normaliseTimeout(options.timeout, DEFAULT_TIMEOUT),
       maxResponseSize: normaliseMaxResponseSize(options.maxResponseSize, DEFAULT_MAX_RESPONSE_SIZE),
-      redact: (text) => (token ? text.split(token).join(redactToken(token)) : text),
+      redact: (text) =>
+        secrets.reduce((safe, secret) => safe.split(secret).join(redactToken(secret)), text),
     };
   } catch (error) {
     throw invalidArgument(undefined, (error as Error).message);

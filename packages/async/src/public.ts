@@ -6,6 +6,8 @@
 export type { ClientConfig, ResolvedConfig } from '@s2gos/config';
 export { ConfigError } from '@s2gos/config';
 export type * from '@s2gos/models';
+export type { DevicePrompt } from './auth/device.js';
+export type { TokenSet } from './auth/token-endpoint.js';
 export { DEFAULT_MAX_RESPONSE_SIZE } from './body-limit.js';
 export type { JobListQuery } from './client.js';
 export {
@@ -32,5 +34,10 @@ export {
   type WaitForJobOptions,
 } from './jobs.js';
 export type { OperationArgs, OperationName, OperationResult } from './operations.js';
-export { type AsyncClientOptions, type CallOptions, DEFAULT_TIMEOUT } from './options.js';
+export {
+  type AsyncClientOptions,
+  type CallOptions,
+  type ConfigOptions,
+  DEFAULT_TIMEOUT,
+} from './options.js';
 export type { SearchParams } from './url.js';

@@ -10,7 +10,9 @@ import {
   safeParseModel,
 } from '@s2gos/models';
 import { isHTTPError, isTimeoutError } from 'ky';
+import { AuthError } from './auth/errors.js';
 import { BodyLimitExceeded, responseTooLarge } from './body-limit.js';
+import { authFailed } from './credentials.js';
 import { ClientError, clientError, ErrorType } from './errors.js';
 import { parseRetryAfter, readText } from './http.js';
 import { displayUrl } from './url.js';
@@ -113,6 +115,9 @@ export async function errorFromThrown(
   if (error instanceof BodyLimitExceeded) {
     const url = urlExcerpt(context.url);
     return responseTooLarge(error.limit, { ...context, url }, error.announced);
+  }
+  if (error instanceof AuthError) {
+    return authFailed(error.failure, `${context.operation}: ${error.message}`, where);
   }
   if (context.signal?.aborted) {
     return clientError('aborted', `${prefix(context)} was aborted`, {

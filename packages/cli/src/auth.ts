@@ -1,3 +1,5 @@
+import type { DevicePrompt, TokenSet } from '@s2gos/async';
+import { type CredentialsOptions, createCredentials } from '@s2gos/async/internal';
 import {
   type AuthType,
   type ResolvedConfig,
@@ -6,12 +8,6 @@ import {
   type TokenCacheKey,
   writeCachedTokens,
 } from '@s2gos/config/node';
-import {
-  type Credentials,
-  createCredentials,
-  type DevicePrompt,
-  type TokenSet,
-} from './auth-modules.js';
 import { UsageError } from './errors.js';
 import type { Runtime } from './runtime.js';
 
@@ -36,10 +32,10 @@ export function tokenCacheKey(config: ResolvedConfig): TokenCacheKey {
 }
 
 /**
- * The credentials a command sends with its requests: for the sign-in types a token source that
- * starts from the tokens cached in `~/.s2gos/tokens` and writes every renewal back (so the next
- * command needs no sign-in), else the static header. Every token it obtains is registered as a
- * secret, so no output ever shows it.
+ * The credential options of a command's client: for the sign-in types it starts from the tokens
+ * cached in `~/.s2gos/tokens` and writes every renewal back (so the next command needs no
+ * sign-in); nothing for the other types. Every token is registered as a secret, so no output ever
+ * shows it.
  *
  * @param interactive - `device`: sign in by showing the verification URL and code (`s2gos login`)
  */
@@ -47,13 +43,13 @@ export function commandCredentials(
   rt: Runtime,
   config: ResolvedConfig,
   interactive = false,
-): Credentials {
-  if (!signsIn(config)) return createCredentials(config);
+): CredentialsOptions {
+  if (!signsIn(config)) return {};
   const key = tokenCacheKey(config);
   const homeDir = rt.homeDir;
   const cached = readCachedTokens(key, { homeDir });
   if (cached) registerTokens(rt, cached);
-  return createCredentials(config, {
+  return {
     tokens: cached,
     onTokens: (tokens) => {
       if (tokens === undefined) {
@@ -66,7 +62,7 @@ export function commandCredentials(
     ...(interactive
       ? { onDevicePrompt: (prompt: DevicePrompt) => showDevicePrompt(rt, prompt) }
       : {}),
-  });
+  };
 }
 
 /**
@@ -80,7 +76,7 @@ export async function signIn(rt: Runtime, config: ResolvedConfig): Promise<void>
       `auth type "${config.authType}" needs no sign-in; login is for ${SIGN_IN_TYPES.join(', ')}`,
     );
   }
-  const { tokenSource } = commandCredentials(rt, config, true);
+  const { tokenSource } = createCredentials(config, commandCredentials(rt, config, true));
   await tokenSource?.signIn();
 }
 

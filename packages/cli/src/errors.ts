@@ -1,7 +1,7 @@
 import { ClientError, ErrorType, TransportError } from '@s2gos/async';
+import { AuthError } from '@s2gos/async/internal';
 import { ConfigError } from '@s2gos/config';
 import { CommanderError } from 'commander';
-import { AuthError } from './auth-modules.js';
 
 /**
  * The exit codes of the `s2gos` command, the same as the Python tool's (plus 130 for Ctrl-C).
@@ -106,6 +106,12 @@ export function describeFailure(error: unknown, showTraceback: boolean): Failure
   // TransportError extends ClientError, so it must be tested first.
   if (error instanceof TransportError) {
     return { exitCode: ExitCode.TransportError, lines: [errorLine(error.message)] };
+  }
+  if (error instanceof ClientError && error.apiError.type === ErrorType.authFailed) {
+    return {
+      exitCode: ExitCode.ServerError,
+      lines: [errorLine(`Authentication failed: ${error.message}`)],
+    };
   }
   if (error instanceof ClientError) {
     return {

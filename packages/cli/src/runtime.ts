@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { AsyncClient } from '@s2gos/async';
 import { type ResolvedConfig, redactToken, resolveConfig, SECRET_KEYS } from '@s2gos/config/node';
 import type { Command } from 'commander';
+import { commandCredentials } from './auth.js';
 import { describeFailure, type ExitCode, UsageError } from './errors.js';
 import { type CliIO, type OutputStream, useColor } from './io.js';
 import { chooseFormat, type DocumentKind, formatDocument, type OutputFormat } from './output.js';
@@ -72,7 +73,8 @@ export class Runtime {
 
   /** Runs `action` with a client for the effective configuration, and closes the client after. */
   async withClient<R>(command: Command, action: (client: AsyncClient) => Promise<R>): Promise<R> {
-    const client = new AsyncClient({ config: this.resolveConfig(command) });
+    const config = this.resolveConfig(command);
+    const client = new AsyncClient({ config, ...commandCredentials(this, config) });
     try {
       return await action(client);
     } finally {

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { createCredentials } from '@s2gos/async/internal';
 import { readCachedTokens } from '@s2gos/config/node';
 import { type RunningServer, startServer } from '@s2gos/server';
 import {
@@ -69,7 +70,7 @@ describe('commandCredentials', () => {
     // A later command: no new sign-in while the cached token lasts.
     const passwordGrants = oidc.grants.password?.success ?? 0;
     const { rt } = runtime();
-    const credentials = commandCredentials(rt, config());
+    const credentials = createCredentials(config(), commandCredentials(rt, config()));
     const header = await credentials.header();
     expect(await status(header)).toBe(200);
     expect(oidc.grants.password?.success).toBe(passwordGrants);

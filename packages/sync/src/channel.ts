@@ -2,7 +2,7 @@
  * The calling side of the thread boundary: one synckit function per thread, started lazily and
  * shared by every `Client` of the thread.
  */
-import { ErrorType } from '@s2gos/async';
+import { ErrorType, type TokenSet } from '@s2gos/async';
 import { rebuildError, type SerializedError } from '@s2gos/async/internal';
 import { createSyncFn } from 'synckit';
 import { DEADLOCK_HINT, WORKER_BACKSTOP, workerFailed } from './limits.js';
@@ -23,9 +23,14 @@ export function startWorker(operation: string): void {
 
 /**
  * Sends `request` to the worker (started if need be) and blocks until it answers; returns the
- * value or throws the rebuilt error. `operation` names the call in errors about the worker itself.
+ * value or throws the rebuilt error, after handing tokens the call obtained to `onTokens`.
+ * `operation` names the call in errors about the worker itself.
  */
-export function callWorker(request: WorkerRequest, operation: string): unknown {
+export function callWorker(
+  request: WorkerRequest,
+  operation: string,
+  onTokens?: (tokens: TokenSet | undefined) => void,
+): unknown {
   const sendToWorker = channel(operation);
   let reply: WorkerReply;
   try {
@@ -33,6 +38,7 @@ export function callWorker(request: WorkerRequest, operation: string): unknown {
   } catch (error) {
     throw workerFailed(operation, error);
   }
+  if (reply.tokens !== undefined) onTokens?.(reply.tokens ?? undefined);
   if (reply.ok) return reply.value;
   throw rebuildError(withDeadlockHint(reply.error));
 }

@@ -161,7 +161,7 @@ export interface Client extends SyncOperations {
    */
   executeProcess(
     processId: string,
-    request: ProcessRequest,
+    request: ProcessRequestInput,
     options?: SyncCallOptions<AsyncCallOptionsOf<'executeProcess'>>,
   ): OperationResult<'executeProcess'>;
   /**
@@ -259,6 +259,7 @@ export class Client {
   readonly #id = nextClientId++;
   readonly #config: Readonly<ResolvedConfig>;
   readonly #timeout: number;
+  readonly #onTokens: ClientOptions['onTokens'];
   #closed = false;
 
   /**
@@ -275,9 +276,22 @@ export class Client {
     const { config, timeout } = normaliseClientOptions(checked, resolveConfig);
     this.#config = config;
     this.#timeout = timeout;
-    const { retry, headers, validate, maxResponseSize } = checked;
-    const worker = omitUndefined({ timeout, retry, headers, validate, maxResponseSize, config });
-    callWorker({ type: 'create', clientId: this.#id, options: worker }, 'new Client');
+    this.#onTokens = options.onTokens;
+    const { retry, headers, validate, maxResponseSize, tokens } = checked;
+    const worker = omitUndefined({
+      timeout,
+      retry,
+      headers,
+      validate,
+      maxResponseSize,
+      tokens,
+      config,
+    });
+    callWorker(
+      { type: 'create', clientId: this.#id, options: worker },
+      'new Client',
+      this.#onTokens,
+    );
     unclosed.register(this, this.#id, this);
   }
 
@@ -333,6 +347,7 @@ export class Client {
     const json = callWorker(
       { type: 'call', clientId: this.#id, operation, argsJson, options: call, bound },
       operation,
+      this.#onTokens,
     ) as string;
     return JSON.parse(json) as OperationResult<N>;
   }

@@ -21,9 +21,13 @@ export type SyncRetryOptions = Omit<RetryOptions, 'delay'>;
 /**
  * Options of `new Client(options)`: those of `AsyncClient` that are plain data. A custom `fetch`
  * (or any function) cannot run in the worker thread and is rejected; `timeout` must be finite and
- * at most 600 000 ms (10 minutes).
+ * at most 600 000 ms (10 minutes). Credentials work as in `AsyncClient`: the configuration is
+ * resolved on the calling thread, tokens are obtained and refreshed in the worker (`device` only
+ * from given `tokens`, as the worker cannot show a prompt); `onTokens` is called on the calling
+ * thread, after the call in which the tokens changed.
  */
-export interface ClientOptions extends Omit<AsyncClientOptions, 'fetch' | 'retry'> {
+export interface ClientOptions
+  extends Omit<AsyncClientOptions, 'fetch' | 'retry' | 'onDevicePrompt'> {
   /** Retry policy of idempotent requests; a number sets the limit. */
   retry?: number | SyncRetryOptions | undefined;
 }
@@ -42,7 +46,12 @@ export function checkClientOptions(options: ClientOptions): ClientOptions {
   if (typeof options !== 'object' || options === null) {
     throw invalidArgument(undefined, `Client options must be an object, got ${typeof options}`);
   }
-  const checked = { ...options, headers: plainHeaders(options.headers) };
+  // `onTokens` stays on this thread: the worker reports new tokens with its replies.
+  const { onTokens, ...rest } = options;
+  if (onTokens !== undefined && typeof onTokens !== 'function') {
+    throw invalidArgument(undefined, `onTokens must be a function, got ${typeof onTokens}`);
+  }
+  const checked = { ...rest, headers: plainHeaders(options.headers) };
   rejectUnclonable(undefined, 'Client option', checked);
   checkTimeout(undefined, options.timeout);
   return checked;

@@ -2,13 +2,19 @@
  * The messages between the calling thread and the worker. Everything here is plain data: it
  * crosses the thread boundary by structured clone.
  */
-import type { AsyncClientOptions, CallOptions, OperationName, ResolvedConfig } from '@s2gos/async';
+import type {
+  AsyncClientOptions,
+  CallOptions,
+  OperationName,
+  ResolvedConfig,
+  TokenSet,
+} from '@s2gos/async';
 import type { SerializedError } from '@s2gos/async/internal';
 
 /** What the worker's client is built from: the configuration comes resolved. */
 export type WorkerClientOptions = Pick<
   AsyncClientOptions,
-  'timeout' | 'retry' | 'headers' | 'validate' | 'maxResponseSize'
+  'timeout' | 'retry' | 'headers' | 'validate' | 'maxResponseSize' | 'tokens'
 > & { config: ResolvedConfig };
 
 /** A request to the worker. `clientId` names the `Client` the worker keeps state for. */
@@ -26,5 +32,10 @@ export type WorkerRequest =
     }
   | { type: 'close'; clientId: number };
 
-/** The worker's answer (a call's document as JSON text); it never throws across the boundary. */
-export type WorkerReply = { ok: true; value: unknown } | { ok: false; error: SerializedError };
+/**
+ * The worker's answer (a call's document as JSON text); it never throws across the boundary. `tokens` is there when the client's
+ * tokens changed during the request (`null`: they were dropped).
+ */
+export type WorkerReply = ({ ok: true; value: unknown } | { ok: false; error: SerializedError }) & {
+  tokens?: TokenSet | null;
+};

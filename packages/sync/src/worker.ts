@@ -3,19 +3,28 @@
  * every request with plain data (documents are JSON, errors serialised) and never throws across
  * the boundary.
  */
+import type { TokenSet } from '@s2gos/async';
 import { AsyncClientBase, followRedirects, serializeError } from '@s2gos/async/internal';
 import { runAsWorker } from 'synckit';
 import { callTimedOut, tooDeep } from './limits.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 const clients = new Map<number, AsyncClientBase>();
+/** Tokens obtained (or dropped) since the last reply, per client: sent back with the reply. */
+const newTokens = new Map<number, TokenSet | null>();
 
 runAsWorker(async (request: WorkerRequest): Promise<WorkerReply> => {
+  let reply: WorkerReply;
   try {
-    return { ok: true, value: await handle(request) };
+    reply = { ok: true, value: await handle(request) };
   } catch (error) {
-    return { ok: false, error: serializeError(error) };
+    reply = { ok: false, error: serializeError(error) };
   }
+  if (newTokens.has(request.clientId)) {
+    reply.tokens = newTokens.get(request.clientId) ?? null;
+    newTokens.delete(request.clientId);
+  }
+  return reply;
 });
 
 async function handle(request: WorkerRequest): Promise<unknown> {
@@ -25,12 +34,15 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       // worker needs no config-file code and no YAML parser.
       const { config, ...options } = request.options;
       const platform = { resolveConfig: () => config, wrapFetch: followRedirects };
-      clients.set(request.clientId, new AsyncClientBase(options, platform));
+      const onTokens = (tokens: TokenSet | undefined) =>
+        newTokens.set(request.clientId, tokens ?? null);
+      clients.set(request.clientId, new AsyncClientBase({ ...options, onTokens }, platform));
       return null;
     }
     case 'close': {
       const client = clients.get(request.clientId);
       clients.delete(request.clientId);
+      newTokens.delete(request.clientId);
       await client?.close();
       return null;
     }

@@ -17,6 +17,8 @@ export interface CredentialsOptions {
   readonly onDevicePrompt?: ((prompt: DevicePrompt) => void) | undefined;
   /** Aborts requests to the provider. */
   readonly signal?: AbortSignal | undefined;
+  /** Milliseconds one request to the provider may take (default 30 000). */
+  readonly timeout?: number | undefined;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Credentials of every auth type, browser-safe: the headers of the static types and the OAuth2
  * token sources (password, client credentials, device grants; refresh; OpenID discovery).
- * Not exported from the package yet: the client core wires it into its ky hooks.
+ * The client wires them into its requests (`../credentials.ts`); the CLI uses them through
+ * `@s2gos/async/internal` for `s2gos login`.
  */
 export { type Credentials, type CredentialsOptions, createCredentials } from './credentials.js';
 export type { DevicePrompt } from './device.js';
