@@ -10,6 +10,7 @@ import type {
   ProcessDescription,
   ProcessList,
   ProcessRequest,
+  ProcessSummary,
 } from '@s2gos/models';
 import type { KyInstance, Options } from 'ky';
 import {
@@ -44,6 +45,7 @@ import {
   normaliseClientOptions,
   normaliseTimeout,
 } from './options.js';
+import { iteratePages } from './paging.js';
 import {
   type ExchangeContext,
   errorFromThrown,
@@ -414,6 +416,63 @@ export class AsyncClientBase {
    */
   getJobResults(jobId: string, options?: CallOptions): Promise<JobResults> {
     return this.perform('getJobResults', [jobId], options);
+  }
+
+  /**
+   * Every process of the server, page by page: follows the `rel="next"` link of each page
+   * (only within the server's origin) with `getProcesses`. A page is read when the loop needs it.
+   *
+   * @param options - per-call options of each page; `searchParams.limit` is the page size asked for
+   * @returns an async iterator of the process summaries
+   * @throws {@link ClientError} as for {@link AsyncClientBase.getProcesses | getProcesses}, and of
+   *   type `ErrorType.invalidResponse` for a next link to another origin or back to a page read
+   *
+   * @example
+   * ```ts
+   * for await (const process of client.iterateProcesses()) console.log(process.id);
+   * ```
+   */
+  iterateProcesses(options: CallOptions = {}): AsyncGenerator<ProcessSummary, void, undefined> {
+    return iteratePages(
+      this.#listUrl('processes'),
+      options.searchParams ?? {},
+      async (searchParams) => {
+        const { processes, links } = await this.getProcesses({ ...options, searchParams });
+        return { items: processes, links };
+      },
+    );
+  }
+
+  /**
+   * Every job matching `query`, page by page: follows the `rel="next"` link of each page (only
+   * within the server's origin) with `getJobs`, in the server's order.
+   *
+   * @param query - `limit` (the page size asked for), `status`, `processID`
+   * @param options - per-call options of each page: `timeout`, `signal`, `retry`, `headers`
+   * @returns an async iterator of the jobs
+   * @throws {@link ClientError} as for {@link AsyncClientBase.getJobs | getJobs}, and of type
+   *   `ErrorType.invalidResponse` for a next link to another origin or back to a page read
+   *
+   * @example
+   * ```ts
+   * for await (const job of client.iterateJobs({ status: 'running' })) console.log(job.jobID);
+   * ```
+   */
+  iterateJobs(
+    query: JobListQuery = {},
+    options: Omit<CallOptions, 'searchParams'> = {},
+  ): AsyncGenerator<JobInfo, void, undefined> {
+    return iteratePages(this.#listUrl('jobs'), query, async (searchParams) => {
+      const { jobs, links } = await this.getJobs({
+        ...options,
+        searchParams: searchParams as JobListQuery,
+      });
+      return { items: jobs, links };
+    });
+  }
+
+  #listUrl(path: string): URL {
+    return new URL(path, this.#baseUrl);
   }
 
   /**

@@ -42,3 +42,4 @@ export {
   normaliseTimeout,
   omitUndefined,
 } from './options.js';
+export { createPager, type Page, type Pager } from './paging.js';

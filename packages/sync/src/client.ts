@@ -1,16 +1,19 @@
 import type {
   AsyncClient,
   JobInfo,
+  JobListQuery,
   JobRun,
   OperationArgs,
   OperationName,
   OperationResult,
   ProcessRequest,
+  ProcessSummary,
   ResolvedConfig,
 } from '@s2gos/async';
 import {
   arity,
   closedError,
+  createPager,
   normaliseClientOptions,
   omitUndefined,
   operationNames,
@@ -75,6 +78,7 @@ export class Client {
   readonly #id = nextClientId++;
   readonly #config: Readonly<ResolvedConfig>;
   readonly #timeout: number;
+  readonly #baseUrl: URL;
   #closed = false;
 
   /**
@@ -88,8 +92,9 @@ export class Client {
     const checked = checkClientOptions(options);
     // Resolved on this thread, as `AsyncClient` does: this thread's environment, the config file
     // read once; the worker's client gets the result.
-    const { config, timeout } = normaliseClientOptions(checked, resolveConfig);
+    const { config, timeout, baseUrl } = normaliseClientOptions(checked, resolveConfig);
     this.#config = config;
+    this.#baseUrl = baseUrl;
     this.#timeout = timeout;
     const { retry, headers, validate } = checked;
     const worker = omitUndefined({ timeout, retry, headers, validate, config });
@@ -124,6 +129,50 @@ export class Client {
       { type: 'call', clientId: this.#id, operation, args, options: call, bound },
       operation,
     ) as OperationResult<N>;
+  }
+
+  /**
+   * Every process of the server, page by page (blocking): each page is read through the worker
+   * when the loop needs it, following `rel="next"` links within the server's origin.
+   *
+   * @param options - per-call options of each page; `searchParams.limit` is the page size asked for
+   * @example
+   * ```ts
+   * for (const process of client.iterateProcesses()) console.log(process.id);
+   * ```
+   */
+  *iterateProcesses(options: SyncCallOptions = {}): Generator<ProcessSummary, void, undefined> {
+    const pager = createPager(new URL('processes', this.#baseUrl));
+    let searchParams: SyncCallOptions['searchParams'] = options.searchParams ?? {};
+    while (searchParams) {
+      const { processes, links } = this.getProcesses({ ...options, searchParams });
+      yield* processes;
+      searchParams = pager.next({ items: processes, links });
+    }
+  }
+
+  /**
+   * Every job matching `query`, page by page (blocking), following `rel="next"` links within the
+   * server's origin.
+   *
+   * @param query - `limit` (the page size asked for), `status`, `processID`
+   * @param options - per-call options of each page
+   * @example
+   * ```ts
+   * for (const job of client.iterateJobs({ status: 'running' })) console.log(job.jobID);
+   * ```
+   */
+  *iterateJobs(
+    query: JobListQuery = {},
+    options: Omit<SyncCallOptions, 'searchParams'> = {},
+  ): Generator<JobInfo, void, undefined> {
+    const pager = createPager(new URL('jobs', this.#baseUrl));
+    let searchParams: JobListQuery | undefined = query;
+    while (searchParams) {
+      const { jobs, links } = this.getJobs({ ...options, searchParams });
+      yield* jobs;
+      searchParams = pager.next({ items: jobs, links }) as JobListQuery | undefined;
+    }
   }
 
   /**

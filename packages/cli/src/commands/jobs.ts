@@ -14,7 +14,7 @@ import {
   addTimeoutOption,
   type ListOptions,
 } from '../options.js';
-import { iterateJobs, pageSize } from '../paging.js';
+import { pageSize } from '../paging.js';
 import type { Runtime } from '../runtime.js';
 import { followJob } from '../wait.js';
 
@@ -169,7 +169,7 @@ async function newestJobs(
   const query = { status: filter.status, processID: filter.process, limit: pageSize(limit) };
   const jobs: JobInfo[] = [];
   let newestFirst = true;
-  for await (const job of iterateJobs(client, query)) {
+  for await (const job of client.iterateJobs(query)) {
     if (filter.status && !filter.status.includes(job.status)) continue;
     if (filter.process && job.processID !== filter.process) continue;
     const previous = jobs.at(-1);
