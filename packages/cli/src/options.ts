@@ -95,13 +95,19 @@ export function duration(text: string): number {
   return ms;
 }
 
-/** Adds `--timeout DURATION`, the limit of a wait for a job. */
+/** Adds `--timeout DURATION`, the limit of a wait for a job, and `--outage-budget DURATION`. */
 export function addTimeoutOption(command: Command): Command {
-  return command.option(
-    '--timeout <duration>',
-    'with --wait: stop following after this long (90s, 15m, 2h, or seconds; default: no limit)',
-    duration,
-  );
+  return command
+    .option(
+      '--timeout <duration>',
+      'with --wait: stop following after this long (90s, 15m, 2h, or seconds; default: no limit)',
+      duration,
+    )
+    .option(
+      '--outage-budget <duration>',
+      'with --wait: how long the server may stay unreachable or failing before following stops (default: 5m)',
+      duration,
+    );
 }
 
 /** `--limit N` and `--all` of the list commands. */

@@ -32,6 +32,7 @@ interface JobFilter extends ListOptions {
 interface WaitOptions {
   wait?: boolean;
   timeout?: number;
+  outageBudget?: number;
 }
 
 /**
@@ -84,8 +85,8 @@ Examples:
   $ s2gos wait 6f1c2a0e-5b1d-4e0c-9a43-1a2b3c4d5e6f --timeout 2h -f json`,
     )
     .action(async (jobId: string, _options: unknown, cmd: Command) => {
-      const { timeout } = rt.options<WaitOptions>(cmd);
-      await printResults(rt, cmd, jobId, { wait: true, timeout });
+      const { timeout, outageBudget } = rt.options<WaitOptions>(cmd);
+      await printResults(rt, cmd, jobId, { wait: true, timeout, outageBudget });
     });
 
   addWaitOptions(
