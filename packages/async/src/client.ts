@@ -13,6 +13,7 @@ import type {
   ProcessSummary,
 } from '@s2gos/models';
 import type { KyInstance, Options } from 'ky';
+import type { DownloadedFile, DownloadFunction, DownloadOptions } from './download.js';
 import {
   createHttp,
   type FetchFunction,
@@ -77,6 +78,8 @@ export interface Platform {
    * `Authorization` across origins).
    */
   wrapFetch?: ((fetch: FetchFunction, origin: string) => FetchFunction) | undefined;
+  /** Writes results to files (Node only). */
+  download?: DownloadFunction | undefined;
 }
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -93,6 +96,7 @@ export class AsyncClientBase {
   readonly #validate: boolean;
   readonly #redact: (text: string) => string;
   readonly #closer = new AbortController();
+  readonly #download: DownloadFunction | undefined;
 
   /**
    * @param options - client options
@@ -109,6 +113,7 @@ export class AsyncClientBase {
     this.#timeout = timeout;
     this.#redact = redact;
     this.#validate = options.validate ?? true;
+    this.#download = platform.download;
     const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#http = createHttp({
       baseUrl,
@@ -525,6 +530,63 @@ export class AsyncClientBase {
     options?: ExecuteAndWaitOptions,
   ): Promise<JobRun> {
     return executeAndWait(this, processId, request, options);
+  }
+
+  /**
+   * Writes the results of a finished job into `options.dir` (Node only): each output that is a
+   * link (`{ href, type }`) is streamed to a file named after the output id with an extension
+   * from its media type (written as `<name>.part` and renamed when complete; a partial file is
+   * resumed with `Range` when the server supports it), every other output as `<output>.json`.
+   * The access token goes with a link only when it is on the server's origin.
+   *
+   * @param jobId - the job identifier
+   * @param options - `dir`, and optionally `outputs`, `onProgress`, `signal`
+   * @returns the files written, in output order
+   * @throws {@link ClientError} as for {@link AsyncClientBase.getJobResults | getJobResults}, for an
+   *   output the job does not have, or when a download fails (the partial file stays to resume)
+   *
+   * @example
+   * ```ts
+   * const files = await client.downloadResults(job.jobID, { dir: 'results' });
+   * ```
+   */
+  async downloadResults(jobId: string, options: DownloadOptions): Promise<DownloadedFile[]> {
+    if (!this.#download) {
+      throw invalidArgument(
+        'downloadResults',
+        'writing files needs Node; read links with getJobResults',
+      );
+    }
+    if (typeof options?.dir !== 'string' || options.dir === '') {
+      throw invalidArgument('downloadResults', 'options.dir must name a directory');
+    }
+    const results = await this.getJobResults(jobId, { signal: options.signal });
+    const request = (
+      url: string,
+      headers: Record<string, string | undefined>,
+      signal?: AbortSignal,
+    ) => this.#stream(url, headers, signal);
+    return this.#download({ jobId, results, request, baseUrl: this.#baseUrl }, options);
+  }
+
+  /** A GET of an absolute URL whose body the caller streams (no body deadline: files are large). */
+  async #stream(
+    url: string,
+    headers: Record<string, string | undefined>,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
+    const context: ExchangeContext = {
+      operation: 'downloadResults',
+      method: 'GET',
+      url,
+      redact: this.#redact,
+      timeout: this.#timeout,
+    };
+    try {
+      return await this.#http(url, { prefixUrl: '', headers, ...(signal ? { signal } : {}) });
+    } catch (error) {
+      throw await errorFromThrown(error, { ...context, signal, closed: this.closed });
+    }
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import { resolveConfig } from '@s2gos/config/node';
 import { AsyncClientBase } from './client.js';
+import { downloadResultFiles } from './download.js';
 import { followRedirects } from './http.js';
 import type { AsyncClientOptions } from './options.js';
 
@@ -24,6 +25,6 @@ export * from './public.js';
 export class AsyncClient extends AsyncClientBase {
   /** @throws `ConfigError` for a broken configuration file, `ClientError` for invalid options */
   constructor(options: AsyncClientOptions = {}) {
-    super(options, { resolveConfig, wrapFetch: followRedirects });
+    super(options, { resolveConfig, wrapFetch: followRedirects, download: downloadResultFiles });
   }
 }

@@ -7,6 +7,7 @@ export type { ClientConfig, ResolvedConfig } from '@s2gos/config';
 export { ConfigError } from '@s2gos/config';
 export type * from '@s2gos/models';
 export type { JobListQuery } from './client.js';
+export type { DownloadedFile, DownloadOptions, DownloadProgress } from './download.js';
 export {
   ClientError,
   type ClientErrorData,

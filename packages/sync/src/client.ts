@@ -1,5 +1,6 @@
 import type {
   AsyncClient,
+  DownloadedFile,
   JobInfo,
   JobListQuery,
   JobRun,
@@ -14,6 +15,7 @@ import {
   arity,
   closedError,
   createPager,
+  invalidArgument,
   normaliseClientOptions,
   omitUndefined,
   operationNames,
@@ -27,7 +29,7 @@ import {
   type SyncWaitForJobOptions,
   waitForJob,
 } from './jobs.js';
-import { CALL_MARGIN } from './limits.js';
+import { CALL_MARGIN, MAX_TIMEOUT } from './limits.js';
 import {
   type ClientOptions,
   checkArguments,
@@ -192,6 +194,39 @@ export class Client {
     options?: SyncExecuteAndWaitOptions,
   ): JobRun {
     return executeAndWait(this, processId, request, options);
+  }
+
+  /**
+   * Writes the results of a finished job into `options.dir`, blocking until done; as
+   * `AsyncClient.downloadResults` (links streamed to files, inline values as JSON, resumed with
+   * `Range`), without `onProgress` and `signal` (this thread is blocked meanwhile). The whole
+   * download is bounded by `timeout` (default and at most 600 000 ms); a download cut off there
+   * resumes on the next call.
+   *
+   * @example
+   * ```ts
+   * const files = client.downloadResults(jobId, { dir: 'results' });
+   * ```
+   */
+  downloadResults(
+    jobId: string,
+    options: { dir: string; outputs?: readonly string[] | undefined; timeout?: number | undefined },
+  ): DownloadedFile[] {
+    if (this.#closed) throw closedError('downloadResults', 'Client');
+    for (const name of ['onProgress', 'signal'] as const) {
+      if ((options as Record<string, unknown>)[name] !== undefined) {
+        throw invalidArgument(
+          'downloadResults',
+          `${name} is not supported by the sync Client: the calling thread is blocked while it downloads`,
+        );
+      }
+    }
+    const bound = Math.min(options.timeout ?? MAX_TIMEOUT, MAX_TIMEOUT);
+    const { dir, outputs } = options;
+    return callWorker(
+      { type: 'download', clientId: this.#id, jobId, dir, outputs, bound },
+      'downloadResults',
+    ) as DownloadedFile[];
   }
 
   /** Releases this client's state in the worker; later calls throw a `ClientError`. */

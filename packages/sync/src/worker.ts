@@ -3,7 +3,12 @@
  * every request with plain data (documents are JSON, errors serialised) and never throws across
  * the boundary.
  */
-import { AsyncClientBase, followRedirects, serializeError } from '@s2gos/async/internal';
+import {
+  AsyncClientBase,
+  downloadResultFiles,
+  followRedirects,
+  serializeError,
+} from '@s2gos/async/internal';
 import { runAsWorker } from 'synckit';
 import { callTimedOut } from './limits.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
@@ -24,7 +29,11 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       // The Node client's behaviour with the configuration the calling thread resolved: the
       // worker needs no config-file code and no YAML parser.
       const { config, ...options } = request.options;
-      const platform = { resolveConfig: () => config, wrapFetch: followRedirects };
+      const platform = {
+        resolveConfig: () => config,
+        wrapFetch: followRedirects,
+        download: downloadResultFiles,
+      };
       clients.set(request.clientId, new AsyncClientBase(options, platform));
       return null;
     }
@@ -33,6 +42,15 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       clients.delete(request.clientId);
       await client?.close();
       return null;
+    }
+    case 'download': {
+      const client = clients.get(request.clientId);
+      if (client === undefined) throw new Error(`no client ${request.clientId} in the worker`);
+      const signal = AbortSignal.timeout(request.bound);
+      const { jobId, dir, outputs } = request;
+      return client.downloadResults(jobId, { dir, outputs, signal }).catch((error) => {
+        throw signal.aborted ? callTimedOut('downloadResults', request.bound) : error;
+      });
     }
     case 'call': {
       const client = clients.get(request.clientId);
