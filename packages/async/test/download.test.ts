@@ -2,14 +2,18 @@
  * downloadResults: the map_image file of the real server, a transfer cut off and resumed, links
  * to another origin, output ids and links that try to leave the directory.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AsyncClient, ClientError } from '../src/index.js';
 import { startServer, TOKEN } from './helpers/demo-server.js';
 import { sendJson, startTestServer, type TestServer } from './helpers/http-server.js';
 
+const run = promisify(execFile);
 let server: Awaited<ReturnType<typeof startServer>>;
 const temp: string[] = [];
 const servers: TestServer[] = [];
@@ -170,4 +174,39 @@ describe('downloadResults', () => {
     expect(error).toBeInstanceOf(ClientError);
     expect((error as ClientError).message).toContain('"nope"');
   });
+});
+
+describe('downloadResults in bounded memory', () => {
+  it('streams a file far larger than the heap to disk', async () => {
+    const size = 160 * 1024 * 1024;
+    const chunk = Buffer.alloc(1024 * 1024, 1);
+    const big = await resultServer(
+      (origin) => ({ big: { href: `${origin}/files/big`, type: 'application/octet-stream' } }),
+      (_request, response) => {
+        response.writeHead(200, { 'content-length': size });
+        let sent = 0;
+        const more = () => {
+          while (sent < size) {
+            sent += chunk.length;
+            if (!response.write(chunk)) return void response.once('drain', more);
+          }
+          response.end();
+        };
+        more();
+      },
+    );
+    const { dir } = directories();
+    const script = fileURLToPath(new URL('./fixtures/download-child.mjs', import.meta.url));
+    const { stdout } = await run(process.execPath, [
+      '--max-old-space-size=48',
+      script,
+      big.url,
+      dir,
+    ]);
+    const { files: written, peak } = JSON.parse(stdout);
+    expect(written[0].bytes).toBe(size);
+    expect(statSync(join(dir, 'big.bin')).size).toBe(size);
+    // A client that held the body in memory would need more than the whole file.
+    expect(peak).toBeLessThan(size * 0.75);
+  }, 120_000);
 });

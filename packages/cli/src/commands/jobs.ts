@@ -7,6 +7,7 @@ import {
 } from '@s2gos/async';
 import { JobStatusSchema } from '@s2gos/async/internal';
 import { type Command, InvalidArgumentError } from 'commander';
+import { createDownloadView } from '../download-progress.js';
 import { UsageError } from '../errors.js';
 import {
   addGlobalOptions,
@@ -33,6 +34,8 @@ interface WaitOptions {
   wait?: boolean;
   timeout?: number;
   outageBudget?: number;
+  /** `get-job-results -o DIR`: write the results as files there. */
+  output?: string;
 }
 
 /**
@@ -95,7 +98,11 @@ Examples:
         .command('get-job-results')
         .alias('gjr')
         .argument('<JOB_ID>', 'job identifier')
-        .description('print the results of a successful job'),
+        .description('print the results of a successful job, or write them as files')
+        .option(
+          '-o, --output <dir>',
+          'write each output into DIR: links downloaded as files, other values as <output>.json',
+        ),
     ),
     'then print its results',
   ).action(async (jobId: string, _options: unknown, cmd: Command) => {
@@ -198,7 +205,17 @@ async function printResults(
   const results = await rt.withClient(cmd, async (client) => {
     // A failed or dismissed job rejects with a ClientError carrying its message and traceback.
     if (options.wait) await followJob(rt, client, jobId, options);
-    return client.getJobResults(jobId);
+    if (options.output === undefined) return client.getJobResults(jobId);
+    const view = await createDownloadView(rt.io.stderr, rt.io.stderr.isTTY === true);
+    try {
+      const files = await client.downloadResults(jobId, {
+        dir: options.output,
+        onProgress: (progress) => view.update(progress),
+      });
+      return { files };
+    } finally {
+      view.stop();
+    }
   });
   rt.print(cmd, results);
 }
