@@ -78,6 +78,8 @@ export interface Platform {
    * `Authorization` across origins).
    */
   wrapFetch?: ((fetch: FetchFunction, origin: string) => FetchFunction) | undefined;
+  /** The undici dispatcher of every request (Node: the proxy agent from the environment). */
+  dispatcher?: (() => object | undefined) | undefined;
   /** Writes results to files (Node only). */
   download?: DownloadFunction | undefined;
 }
@@ -123,6 +125,7 @@ export class AsyncClientBase {
       headers: options.headers,
       fetch: platform.wrapFetch?.(fetch, baseUrl.origin) ?? fetch,
       signal: this.#closer.signal,
+      dispatcher: platform.dispatcher?.(),
     });
   }
 

@@ -56,6 +56,8 @@ export interface HttpOptions {
   fetch: FetchFunction;
   /** Aborts every request of the client (`close()`). */
   signal: AbortSignal;
+  /** An undici dispatcher fetch gets with every request (Node: the proxy agent), if any. */
+  dispatcher?: object | undefined;
 }
 
 /** Creates the client's ky instance. */
@@ -71,6 +73,8 @@ export function createHttp(options: HttpOptions): KyInstance {
     hooks,
     fetch,
     signal: options.signal,
+    // Not in ky's types, but passed on to fetch as it is (undici reads it in Node).
+    ...(options.dispatcher ? ({ dispatcher: options.dispatcher } as Options) : {}),
   });
 }
 

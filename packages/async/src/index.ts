@@ -8,6 +8,7 @@ import { AsyncClientBase } from './client.js';
 import { downloadResultFiles } from './download.js';
 import { followRedirects } from './http.js';
 import type { AsyncClientOptions } from './options.js';
+import { proxyDispatcher } from './proxy.js';
 
 export * from './public.js';
 
@@ -25,6 +26,11 @@ export * from './public.js';
 export class AsyncClient extends AsyncClientBase {
   /** @throws `ConfigError` for a broken configuration file, `ClientError` for invalid options */
   constructor(options: AsyncClientOptions = {}) {
-    super(options, { resolveConfig, wrapFetch: followRedirects, download: downloadResultFiles });
+    super(options, {
+      resolveConfig,
+      wrapFetch: followRedirects,
+      download: downloadResultFiles,
+      dispatcher: proxyDispatcher,
+    });
   }
 }

@@ -44,3 +44,4 @@ export {
   omitUndefined,
 } from './options.js';
 export { createPager, type Page, type Pager } from './paging.js';
+export { proxyDispatcher } from './proxy.js';

@@ -7,6 +7,7 @@ import {
   AsyncClientBase,
   downloadResultFiles,
   followRedirects,
+  proxyDispatcher,
   serializeError,
 } from '@s2gos/async/internal';
 import { runAsWorker } from 'synckit';
@@ -33,6 +34,8 @@ async function handle(request: WorkerRequest): Promise<unknown> {
         resolveConfig: () => config,
         wrapFetch: followRedirects,
         download: downloadResultFiles,
+        // The worker shares the calling thread's environment (Node copies process.env into it).
+        dispatcher: proxyDispatcher,
       };
       clients.set(request.clientId, new AsyncClientBase(options, platform));
       return null;
