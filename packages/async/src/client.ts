@@ -13,6 +13,7 @@ import type {
   ProcessSummary,
 } from '@s2gos/models';
 import type { KyInstance, Options } from 'ky';
+import type { LogWriter } from './debug-log.js';
 import type { DownloadedFile, DownloadFunction, DownloadOptions } from './download.js';
 import {
   createHttp,
@@ -80,6 +81,8 @@ export interface Platform {
   wrapFetch?: ((fetch: FetchFunction, origin: string) => FetchFunction) | undefined;
   /** The undici dispatcher of every request (Node: the proxy agent from the environment). */
   dispatcher?: (() => object | undefined) | undefined;
+  /** The HTTP log's writer when logging is on (Node: `S2GOS_DEBUG`), else `undefined`. */
+  debugLog?: (() => LogWriter | undefined) | undefined;
   /** Writes results to files (Node only). */
   download?: DownloadFunction | undefined;
 }
@@ -126,6 +129,7 @@ export class AsyncClientBase {
       fetch: platform.wrapFetch?.(fetch, baseUrl.origin) ?? fetch,
       signal: this.#closer.signal,
       dispatcher: platform.dispatcher?.(),
+      log: logOption(platform.debugLog?.(), redact),
     });
   }
 
@@ -629,6 +633,10 @@ export class AsyncClientBase {
   [inspectSymbol](): string {
     return `AsyncClient ${JSON.stringify(this.toJSON())}`;
   }
+}
+
+function logOption(write: LogWriter | undefined, redact: (text: string) => string) {
+  return write ? { write, redact } : undefined;
 }
 
 /** The configuration as it may be shown: the access token masked, empty members left out. */

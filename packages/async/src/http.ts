@@ -5,6 +5,7 @@
  * origins ({@link followRedirects}).
  */
 import ky, { type Hooks, isHTTPError, type KyInstance, type Options } from 'ky';
+import { debugLogHooks, type LogWriter } from './debug-log.js';
 
 /** Request headers accepted by the client and per call; a header set to `undefined` is removed. */
 export type HeadersOption = Headers | Record<string, string | undefined>;
@@ -56,6 +57,8 @@ export interface HttpOptions {
   fetch: FetchFunction;
   /** Aborts every request of the client (`close()`). */
   signal: AbortSignal;
+  /** Writes the HTTP log (`S2GOS_DEBUG`), lines redacted with `redact`; none when left out. */
+  log?: { write: LogWriter; redact: (text: string) => string } | undefined;
   /** An undici dispatcher fetch gets with every request (Node: the proxy agent), if any. */
   dispatcher?: object | undefined;
 }
@@ -65,6 +68,12 @@ export function createHttp(options: HttpOptions): KyInstance {
   const { baseUrl, fetch } = options;
   const hooks: Hooks = { beforeRequest: [] };
   if (options.accessToken) hooks.beforeRequest?.push(bearer(baseUrl.origin, options.accessToken));
+  if (options.log) {
+    const log = debugLogHooks(options.log.write, options.log.redact);
+    hooks.beforeRequest?.push(...(log.beforeRequest ?? []));
+    hooks.afterResponse = log.afterResponse;
+    hooks.beforeRetry = log.beforeRetry;
+  }
   return ky.create({
     prefixUrl: baseUrl.href,
     headers: { accept: 'application/json', ...headerRecord(options.headers) },

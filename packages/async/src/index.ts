@@ -5,6 +5,7 @@
  */
 import { resolveConfig } from '@s2gos/config/node';
 import { AsyncClientBase } from './client.js';
+import { debugLogFromEnv } from './debug-log.js';
 import { downloadResultFiles } from './download.js';
 import { followRedirects } from './http.js';
 import type { AsyncClientOptions } from './options.js';
@@ -31,6 +32,7 @@ export class AsyncClient extends AsyncClientBase {
       wrapFetch: followRedirects,
       download: downloadResultFiles,
       dispatcher: proxyDispatcher,
+      debugLog: () => debugLogFromEnv(process.env),
     });
   }
 }

@@ -13,6 +13,7 @@ export {
   safeParseModel,
 } from '@s2gos/models';
 export { AsyncClientBase, type Platform, redactedConfig } from './client.js';
+export { debugLogFromEnv } from './debug-log.js';
 export { downloadResultFiles } from './download.js';
 export {
   type ClientErrorData,

@@ -25,7 +25,8 @@ export function addGlobalOptions(
         'output format (default: table for lists on a terminal, else yaml)',
       ).choices(OUTPUT_FORMATS),
     )
-    .option('--traceback', "show the server's traceback with an error");
+    .option('--traceback', "show the server's traceback with an error")
+    .option('-v, --verbose', 'log each HTTP request and response to stderr (secrets redacted)');
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import {
   AsyncClientBase,
+  debugLogFromEnv,
   downloadResultFiles,
   followRedirects,
   proxyDispatcher,
@@ -36,6 +37,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
         download: downloadResultFiles,
         // The worker shares the calling thread's environment (Node copies process.env into it).
         dispatcher: proxyDispatcher,
+        debugLog: () => debugLogFromEnv(process.env),
       };
       clients.set(request.clientId, new AsyncClientBase(options, platform));
       return null;
