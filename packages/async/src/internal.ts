@@ -19,6 +19,7 @@ export {
   type ClientErrorData,
   clientError,
   type ErrorKind,
+  ErrorType,
   rebuildError,
   type SerializedError,
   serializeError,
@@ -45,4 +46,4 @@ export {
   omitUndefined,
 } from './options.js';
 export { createPager, type Page, type Pager } from './paging.js';
-export { proxyDispatcher } from './proxy.js';
+export { proxySettings } from './proxy-settings.js';

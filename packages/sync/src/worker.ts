@@ -8,7 +8,7 @@ import {
   debugLogFromEnv,
   downloadResultFiles,
   followRedirects,
-  proxyDispatcher,
+  proxySettings,
   serializeError,
 } from '@s2gos/async/internal';
 import { runAsWorker } from 'synckit';
@@ -25,18 +25,31 @@ runAsWorker(async (request: WorkerRequest): Promise<WorkerReply> => {
   }
 });
 
+/**
+ * The proxy agent for the worker's environment (a copy of the calling thread's), or `undefined`.
+ * undici is loaded only when a proxy is set: the specifier is a variable so that the bundle
+ * neither contains nor requires it up front, keeping the worker's start small.
+ */
+async function proxyAgent(): Promise<object | undefined> {
+  const settings = proxySettings(process.env);
+  if (!settings) return undefined;
+  const specifier = 'undici';
+  const { EnvHttpProxyAgent } = (await import(specifier)) as typeof import('undici');
+  return new EnvHttpProxyAgent(settings);
+}
+
 async function handle(request: WorkerRequest): Promise<unknown> {
   switch (request.type) {
     case 'create': {
       // The Node client's behaviour with the configuration the calling thread resolved: the
       // worker needs no config-file code and no YAML parser.
       const { config, ...options } = request.options;
+      const dispatcher = await proxyAgent();
       const platform = {
         resolveConfig: () => config,
         wrapFetch: followRedirects,
         download: downloadResultFiles,
-        // The worker shares the calling thread's environment (Node copies process.env into it).
-        dispatcher: proxyDispatcher,
+        dispatcher: () => dispatcher,
         debugLog: () => debugLogFromEnv(process.env),
       };
       clients.set(request.clientId, new AsyncClientBase(options, platform));
