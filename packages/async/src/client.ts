@@ -10,10 +10,13 @@ import type {
   ProcessDescription,
   ProcessList,
   ProcessRequestInput,
+  ProcessSummary,
 } from '@s2gos/models';
 import type { KyInstance, Options } from 'ky';
 import { normaliseMaxResponseSize } from './body-limit.js';
 import { type ClientAuth, createClientAuth } from './credentials.js';
+import type { LogWriter } from './debug-log.js';
+import type { DownloadedFile, DownloadFunction, DownloadOptions } from './download.js';
 import {
   createHttp,
   type FetchFunction,
@@ -46,6 +49,7 @@ import {
   normaliseClientOptions,
   normaliseTimeout,
 } from './options.js';
+import { iteratePages } from './paging.js';
 import { followableLocation, serialiseBody } from './request-guards.js';
 import {
   type ExchangeContext,
@@ -78,6 +82,12 @@ export interface Platform {
    * `Authorization` across origins).
    */
   wrapFetch?: ((fetch: FetchFunction, origin: string) => FetchFunction) | undefined;
+  /** The undici dispatcher of every request (Node: the proxy agent from the environment). */
+  dispatcher?: (() => object | undefined) | undefined;
+  /** The HTTP log's writer when logging is on (Node: `S2GOS_DEBUG`), else `undefined`. */
+  debugLog?: (() => LogWriter | undefined) | undefined;
+  /** Writes results to files (Node only). */
+  download?: DownloadFunction | undefined;
 }
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -97,6 +107,7 @@ export class AsyncClientBase {
   readonly #redact: (text: string) => string;
   readonly #auth: ClientAuth;
   readonly #closer = new AbortController();
+  readonly #download: DownloadFunction | undefined;
 
   /**
    * @param options - client options
@@ -114,6 +125,7 @@ export class AsyncClientBase {
     this.#maxResponseSize = maxResponseSize;
     this.#retry = options.retry;
     this.#validate = options.validate ?? true;
+    this.#download = platform.download;
     const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#auth = createClientAuth(config, {
       origin: baseUrl.origin,
@@ -135,6 +147,8 @@ export class AsyncClientBase {
       headers: options.headers,
       fetch: wrapped ?? fetch,
       signal: this.#closer.signal,
+      dispatcher: platform.dispatcher?.(),
+      log: logOption(platform.debugLog?.(), this.#redact),
     });
   }
 
@@ -453,6 +467,63 @@ export class AsyncClientBase {
   }
 
   /**
+   * Every process of the server, page by page: follows the `rel="next"` link of each page
+   * (only within the server's origin) with `getProcesses`. A page is read when the loop needs it.
+   *
+   * @param options - per-call options of each page; `searchParams.limit` is the page size asked for
+   * @returns an async iterator of the process summaries
+   * @throws {@link ClientError} as for {@link AsyncClientBase.getProcesses | getProcesses}, and of
+   *   type `ErrorType.invalidResponse` for a next link to another origin or back to a page read
+   *
+   * @example
+   * ```ts
+   * for await (const process of client.iterateProcesses()) console.log(process.id);
+   * ```
+   */
+  iterateProcesses(options: CallOptions = {}): AsyncGenerator<ProcessSummary, void, undefined> {
+    return iteratePages(
+      this.#listUrl('processes'),
+      options.searchParams ?? {},
+      async (searchParams) => {
+        const { processes, links } = await this.getProcesses({ ...options, searchParams });
+        return { items: processes, links };
+      },
+    );
+  }
+
+  /**
+   * Every job matching `query`, page by page: follows the `rel="next"` link of each page (only
+   * within the server's origin) with `getJobs`, in the server's order.
+   *
+   * @param query - `limit` (the page size asked for), `status`, `processID`
+   * @param options - per-call options of each page: `timeout`, `signal`, `retry`, `headers`
+   * @returns an async iterator of the jobs
+   * @throws {@link ClientError} as for {@link AsyncClientBase.getJobs | getJobs}, and of type
+   *   `ErrorType.invalidResponse` for a next link to another origin or back to a page read
+   *
+   * @example
+   * ```ts
+   * for await (const job of client.iterateJobs({ status: 'running' })) console.log(job.jobID);
+   * ```
+   */
+  iterateJobs(
+    query: JobListQuery = {},
+    options: Omit<CallOptions, 'searchParams'> = {},
+  ): AsyncGenerator<JobInfo, void, undefined> {
+    return iteratePages(this.#listUrl('jobs'), query, async (searchParams) => {
+      const { jobs, links } = await this.getJobs({
+        ...options,
+        searchParams: searchParams as JobListQuery,
+      });
+      return { items: jobs, links };
+    });
+  }
+
+  #listUrl(path: string): URL {
+    return new URL(path, this.#baseUrl);
+  }
+
+  /**
    * Polls the job with backoff until it ends. Resolves with the final JobInfo when successful;
    * rejects with a `ClientError` carrying the job's message and traceback when it failed or was
    * dismissed, after `timeout`, or when `signal` aborts (dismissing the job if `dismissOnAbort`).
@@ -505,6 +576,65 @@ export class AsyncClientBase {
   }
 
   /**
+   * Writes the results of a finished job into `options.dir` (Node only): each output that is a
+   * link (`{ href, type }`) is streamed to a file named after the output id with an extension
+   * from its media type (written as `<name>.part` and renamed when complete; a partial file is
+   * resumed with `Range` when the server supports it), every other output as `<output>.json`.
+   * The access token goes with a link only when it is on the server's origin.
+   *
+   * @param jobId - the job identifier
+   * @param options - `dir`, and optionally `outputs`, `onProgress`, `signal`
+   * @returns the files written, in output order
+   * @throws {@link ClientError} as for {@link AsyncClientBase.getJobResults | getJobResults}, for an
+   *   output the job does not have, or when a download fails (the partial file stays to resume)
+   *
+   * @example
+   * ```ts
+   * const files = await client.downloadResults(job.jobID, { dir: 'results' });
+   * ```
+   */
+  async downloadResults(jobId: string, options: DownloadOptions): Promise<DownloadedFile[]> {
+    if (!this.#download) {
+      throw invalidArgument(
+        'downloadResults',
+        'writing files needs Node; read links with getJobResults',
+      );
+    }
+    if (typeof options?.dir !== 'string' || options.dir === '') {
+      throw invalidArgument('downloadResults', 'options.dir must name a directory');
+    }
+    const results = await this.getJobResults(jobId, { signal: options.signal });
+    const request = (
+      url: string,
+      headers: Record<string, string | undefined>,
+      signal?: AbortSignal,
+    ) => this.#stream(url, headers, signal);
+    return this.#download({ jobId, results, request, baseUrl: this.#baseUrl }, options);
+  }
+
+  /** A GET of an absolute URL whose body the caller streams (no body deadline: files are large). */
+  async #stream(
+    url: string,
+    headers: Record<string, string | undefined>,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
+    const context: ExchangeContext = {
+      operation: 'downloadResults',
+      method: 'GET',
+      url,
+      redact: this.#redact,
+      timeout: this.#timeout,
+      // Files stream to disk, so their size is not held in memory; error bodies keep the cap.
+      maxResponseSize: this.#maxResponseSize,
+    };
+    try {
+      return await this.#http(url, { prefixUrl: '', headers, ...(signal ? { signal } : {}) });
+    } catch (error) {
+      throw await errorFromThrown(error, { ...context, signal, closed: this.closed });
+    }
+  }
+
+  /**
    * Closes the client: calls in flight are aborted, later calls fail with a `ClientError`.
    * Closing twice is harmless.
    *
@@ -541,6 +671,10 @@ export class AsyncClientBase {
   [inspectSymbol](): string {
     return `AsyncClient ${JSON.stringify(this.toJSON())}`;
   }
+}
+
+function logOption(write: LogWriter | undefined, redact: (text: string) => string) {
+  return write ? { write, redact } : undefined;
 }
 
 /** The configuration as it may be shown: the access token masked, empty members left out. */

@@ -30,6 +30,8 @@ export const ErrorType = {
   jobDismissed: 'urn:s2gos:client:job-dismissed',
   /** `waitForJob` gave up after its `timeout`. */
   jobTimeout: 'urn:s2gos:client:job-timeout',
+  /** `waitForJob` could not reach the job for longer than its outage budget; the job may still run. */
+  jobUnreachable: 'urn:s2gos:client:job-unreachable',
   /** The sync client's worker thread failed (not a timeout). */
   workerFailure: 'urn:s2gos:client:worker-failure',
   /** The response body was larger than `maxResponseSize` (the limit is in `apiError.limit`). */
@@ -56,6 +58,7 @@ const KINDS: Record<ErrorKind, { title: string; transport?: true }> = {
   jobFailed: { title: 'Job failed' },
   jobDismissed: { title: 'Job dismissed' },
   jobTimeout: { title: 'Job wait timed out' },
+  jobUnreachable: { title: 'Job unreachable', transport: true },
   workerFailure: { title: 'Worker failure' },
   responseTooLarge: { title: 'Response too large' },
   authFailed: { title: 'Authentication failed' },

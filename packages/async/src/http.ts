@@ -7,6 +7,7 @@
 import ky, { type Hooks, isHTTPError, type KyInstance, type Options } from 'ky';
 import { AuthError } from './auth/errors.js';
 import { announcedLength, BodyLimitExceeded } from './body-limit.js';
+import { debugLogHooks, type LogWriter } from './debug-log.js';
 
 /** Request headers accepted by the client and per call; a header set to `undefined` is removed. */
 export type HeadersOption = Headers | Record<string, string | undefined>;
@@ -59,19 +60,32 @@ export interface HttpOptions {
   fetch: FetchFunction;
   /** Aborts every request of the client (`close()`). */
   signal: AbortSignal;
+  /** Writes the HTTP log (`S2GOS_DEBUG`), lines redacted with `redact`; none when left out. */
+  log?: { write: LogWriter; redact: (text: string) => string } | undefined;
+  /** An undici dispatcher fetch gets with every request (Node: the proxy agent), if any. */
+  dispatcher?: object | undefined;
 }
 
 /** Creates the client's ky instance. */
 export function createHttp(options: HttpOptions): KyInstance {
   const { baseUrl, fetch } = options;
+  const hooks: Hooks = { beforeRequest: [...(options.credentials?.beforeRequest ?? [])] };
+  if (options.log) {
+    const log = debugLogHooks(options.log.write, options.log.redact);
+    hooks.beforeRequest?.push(...(log.beforeRequest ?? []));
+    hooks.afterResponse = log.afterResponse;
+    hooks.beforeRetry = log.beforeRetry;
+  }
   return ky.create({
     prefixUrl: baseUrl.href,
     headers: { accept: 'application/json', ...headerRecord(options.headers) },
     timeout: kyTimeout(options.timeout),
     retry: retryPolicy(options.retry),
-    hooks: { beforeRequest: [...(options.credentials?.beforeRequest ?? [])] },
+    hooks,
     fetch,
     signal: options.signal,
+    // Not in ky's types, but passed on to fetch as it is (undici reads it in Node).
+    ...(options.dispatcher ? ({ dispatcher: options.dispatcher } as Options) : {}),
   });
 }
 

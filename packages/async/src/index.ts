@@ -5,8 +5,11 @@
  */
 import { resolveConfig } from '@s2gos/config/node';
 import { AsyncClientBase } from './client.js';
+import { debugLogFromEnv } from './debug-log.js';
+import { downloadResultFiles } from './download.js';
 import { followRedirects } from './http.js';
 import type { AsyncClientOptions } from './options.js';
+import { proxyDispatcher } from './proxy.js';
 
 export * from './public.js';
 
@@ -24,6 +27,12 @@ export * from './public.js';
 export class AsyncClient extends AsyncClientBase {
   /** @throws `ConfigError` for a broken configuration file, `ClientError` for invalid options */
   constructor(options: AsyncClientOptions = {}) {
-    super(options, { resolveConfig, wrapFetch: followRedirects });
+    super(options, {
+      resolveConfig,
+      wrapFetch: followRedirects,
+      download: downloadResultFiles,
+      dispatcher: proxyDispatcher,
+      debugLog: () => debugLogFromEnv(process.env),
+    });
   }
 }

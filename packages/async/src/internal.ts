@@ -23,10 +23,13 @@ export {
 } from './auth/index.js';
 export { AsyncClientBase, type Platform, redactedConfig } from './client.js';
 export { authFailed } from './credentials.js';
+export { debugLogFromEnv } from './debug-log.js';
+export { downloadResultFiles } from './download.js';
 export {
   type ClientErrorData,
   clientError,
   type ErrorKind,
+  ErrorType,
   rebuildError,
   type SerializedError,
   serializeError,
@@ -52,3 +55,5 @@ export {
   normaliseTimeout,
   omitUndefined,
 } from './options.js';
+export { createPager, type Page, type Pager } from './paging.js';
+export { proxySettings } from './proxy-settings.js';

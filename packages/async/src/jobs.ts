@@ -4,7 +4,7 @@
  */
 
 import type { JobInfo, JobResults, ProcessRequestInput } from '@s2gos/models';
-import { type ClientError, clientError, isClientError } from './errors.js';
+import { type ClientError, clientError, ErrorType, isClientError } from './errors.js';
 import type { CallOptions } from './options.js';
 import { sleep } from './sleep.js';
 
@@ -23,6 +23,12 @@ export interface JobWaitPolicyOptions {
    * servers register a job only after answering the execute request.
    */
   notFoundPolls?: number | undefined;
+  /**
+   * How long polls may keep failing transiently — network errors, timeouts, 5xx, 408, 429, a
+   * single 401 that a token refresh may fix — before the wait gives up (default 300 000, five
+   * minutes). The job runs on the server meanwhile; only this client's view of it is lost.
+   */
+  outageBudget?: number | undefined;
 }
 
 /** Options of `waitForJob`. */
@@ -54,6 +60,7 @@ export const DEFAULT_JOB_WAIT = {
   maxPollInterval: 5_000,
   backoffFactor: 1.5,
   notFoundPolls: 3,
+  outageBudget: 300_000,
 } as const;
 
 /** Where a job stands after one poll. */
@@ -66,6 +73,8 @@ export type JobOutcome =
 export interface JobWaitPolicy {
   /** Overall timeout in ms. */
   readonly timeout: number;
+  /** How long in ms polls may fail transiently before the wait gives up. */
+  readonly outageBudget: number;
   /** Delay in ms after poll number `attempt` (from 0) before the next poll. */
   nextDelay(attempt: number): number;
   /** Whether a 404 on poll `attempt` (from 0) is tolerated; only ask while the job was never seen. */
@@ -94,8 +103,10 @@ export function createJobWaitPolicy(options: JobWaitPolicyOptions = {}): JobWait
   const maxPollInterval = Math.max(setting('maxPollInterval'), pollInterval);
   const backoffFactor = Math.max(setting('backoffFactor'), 1);
   const notFoundPolls = setting('notFoundPolls');
+  const outageBudget = setting('outageBudget');
   const policy: JobWaitPolicy = {
     timeout,
+    outageBudget,
     nextDelay: (attempt) =>
       Math.min(pollInterval * backoffFactor ** Math.max(attempt, 0), maxPollInterval),
     tolerateNotFound: (attempt) => attempt < notFoundPolls,
@@ -158,17 +169,27 @@ export function createJobWait(jobId: string, options: WaitForJobOptions = {}): J
   const deadline = Date.now() + policy.timeout;
   let attempt = 0;
   let lastJob: JobInfo | undefined;
+  // Start of the current run of transient failures, and whether it has seen a 401 already.
+  let outageStart: number | undefined;
+  let unauthorized = false;
   return {
     get lastJob() {
       return lastJob;
     },
     next(poll) {
       if ('job' in poll) {
+        outageStart = undefined;
+        unauthorized = false;
         lastJob = poll.job;
         options.onProgress?.(poll.job);
         const outcome = policy.outcome(poll.job);
         if (outcome.state === 'success') return { done: true, job: poll.job };
         if (outcome.state === 'failure') throw outcome.error;
+      } else if (isTransient(poll.error, unauthorized)) {
+        unauthorized ||= (poll.error as ClientError).status === 401;
+        outageStart ??= Date.now();
+        const down = Date.now() - outageStart;
+        if (down >= policy.outageBudget) throw unreachable(jobId, down, poll.error, lastJob);
       } else if (
         !(lastJob === undefined && isNotFound(poll.error) && policy.tolerateNotFound(attempt))
       ) {
@@ -179,6 +200,29 @@ export function createJobWait(jobId: string, options: WaitForJobOptions = {}): J
       return { done: false, delay: Math.min(policy.nextDelay(attempt++), remaining) };
     },
   };
+}
+
+/**
+ * Whether a failed poll says nothing about the job: the server was unreachable or overloaded, or
+ * (once per outage) refused a token that the next request may send refreshed.
+ */
+function isTransient(error: unknown, unauthorizedBefore: boolean): boolean {
+  if (!isClientError(error)) return false;
+  const { type } = error.apiError;
+  if (type === ErrorType.network || type === ErrorType.timeout) return true;
+  const status = error.status ?? 0;
+  if (status === 401) return !unauthorizedBefore;
+  return status >= 500 || status === 408 || status === 429;
+}
+
+function unreachable(jobId: string, down: number, cause: unknown, job: JobInfo | undefined) {
+  const seconds = Math.round(down / 1000);
+  const last = cause instanceof Error ? cause.message : String(cause);
+  return clientError(
+    'jobUnreachable',
+    `waitForJob: job ${jobId} may still be running, but its status could not be read for ${seconds} s (last error: ${last}); pick it up again with waitForJob('${jobId}') or 's2gos wait ${jobId}'`,
+    { operation: 'waitForJob', job, cause },
+  );
 }
 
 function isNotFound(error: unknown): boolean {

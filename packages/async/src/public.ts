@@ -10,6 +10,7 @@ export type { DevicePrompt } from './auth/device.js';
 export type { TokenSet } from './auth/token-endpoint.js';
 export { DEFAULT_MAX_RESPONSE_SIZE } from './body-limit.js';
 export type { JobListQuery } from './client.js';
+export type { DownloadedFile, DownloadOptions, DownloadProgress } from './download.js';
 export {
   ClientError,
   type ClientErrorData,

@@ -248,6 +248,11 @@ function formatIssue(issue: ModelIssue): string {
   return issue.message;
 }
 
+// OpenSSL's certificate verification codes, as Node reports them.
+const TLS_CERT_CODE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
+const TLS_HINT =
+  ": the server's TLS certificate is not trusted; if a private CA signed it, set NODE_EXTRA_CA_CERTS to the path of that CA's certificate (PEM) and try again";
+
 function networkReason(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   // undici: TypeError('fetch failed') with the system error (ECONNRESET, ...) as cause
@@ -256,7 +261,8 @@ function networkReason(error: unknown): string {
     const code = (cause as { code?: unknown }).code;
     const named = typeof code === 'string' ? NETWORK_CAUSES[code] : undefined;
     if (named) return `${named} (${code})`;
-    return `${error.message} (${typeof code === 'string' ? code : cause.message})`;
+    const reason = `${error.message} (${typeof code === 'string' ? code : cause.message})`;
+    return typeof code === 'string' && TLS_CERT_CODE.test(code) ? `${reason}${TLS_HINT}` : reason;
   }
   return error.message;
 }

@@ -25,7 +25,8 @@ export function addGlobalOptions(
         'output format (default: table for lists on a terminal, else yaml)',
       ).choices(OUTPUT_FORMATS),
     )
-    .option('--traceback', "show the server's traceback with an error");
+    .option('--traceback', "show the server's traceback with an error")
+    .option('-v, --verbose', 'log each HTTP request and response to stderr (secrets redacted)');
 }
 
 /**
@@ -95,13 +96,19 @@ export function duration(text: string): number {
   return ms;
 }
 
-/** Adds `--timeout DURATION`, the limit of a wait for a job. */
+/** Adds `--timeout DURATION`, the limit of a wait for a job, and `--outage-budget DURATION`. */
 export function addTimeoutOption(command: Command): Command {
-  return command.option(
-    '--timeout <duration>',
-    'with --wait: stop following after this long (90s, 15m, 2h, or seconds; default: no limit)',
-    duration,
-  );
+  return command
+    .option(
+      '--timeout <duration>',
+      'with --wait: stop following after this long (90s, 15m, 2h, or seconds; default: no limit)',
+      duration,
+    )
+    .option(
+      '--outage-budget <duration>',
+      'with --wait: how long the server may stay unreachable or failing before following stops (default: 5m)',
+      duration,
+    );
 }
 
 /** `--limit N` and `--all` of the list commands. */

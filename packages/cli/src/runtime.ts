@@ -73,6 +73,8 @@ export class Runtime {
 
   /** Runs `action` with a client for the effective configuration, and closes the client after. */
   async withClient<R>(command: Command, action: (client: AsyncClient) => Promise<R>): Promise<R> {
+    // -v is the library's S2GOS_DEBUG log, which the client reads when it is created.
+    if (this.options<{ verbose?: boolean }>(command).verbose) process.env.S2GOS_DEBUG = '1';
     const config = this.resolveConfig(command);
     const client = new AsyncClient({ config, ...commandCredentials(this, config) });
     try {

@@ -19,6 +19,8 @@ import type { Runtime } from './runtime.js';
 export interface FollowOptions {
   /** Give up after this many ms (`--timeout`); no limit when left out. */
   timeout?: number | undefined;
+  /** How long polls may fail transiently before following stops (`--outage-budget`). */
+  outageBudget?: number | undefined;
   /** The job as already known (from `execute-process`), shown before the first poll. */
   job?: JobInfo | undefined;
 }
@@ -50,12 +52,17 @@ export async function followJob(
       signal: interrupt.signal,
       onProgress: show,
       timeout: options.timeout ?? Number.POSITIVE_INFINITY,
+      outageBudget: options.outageBudget,
     });
   } catch (error) {
     view.stop();
     if (interrupt.signal.aborted) {
       await handleInterrupt(rt, client, jobId, stdin.isTTY === true && stderr.isTTY === true);
       throw new InterruptedError('interrupted');
+    }
+    // After an outage, the last failure is what to report (and what sets the exit code).
+    if (error instanceof ClientError && error.apiError.type === ErrorType.jobUnreachable) {
+      throw new StoppedFollowingError(jobId, error.cause ?? error);
     }
     throw mayStillRun(error) ? new StoppedFollowingError(jobId, error) : error;
   } finally {

@@ -1,13 +1,13 @@
 /** `lp`/`lj` with `--limit` and `--all` over every page, and `lj` newest first. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeHome, removeHome, s2gos } from './cli.js';
 import {
   JOB_COUNT,
   jobId,
   type ListServer,
   PROCESS_COUNT,
   startListServer,
-} from './list-server.js';
+} from '../../async/test/helpers/list-server.js';
+import { makeHome, removeHome, s2gos } from './cli.js';
 
 let server: ListServer;
 let home: string;

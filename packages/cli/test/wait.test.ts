@@ -73,7 +73,8 @@ describe('wait [w]', () => {
   });
 
   it('gives up when the server keeps failing or cannot be reached, with the same hint', async () => {
-    const failed = await s2gos(home, ['wait', 'job-1', '--server', failingUrl]);
+    const budget = ['--outage-budget', '1s'];
+    const failed = await s2gos(home, ['wait', 'job-1', '--server', failingUrl, ...budget]);
     expect(failed.code).toBe(2);
     expect(failed.stderr).toMatch(/^Error: .*503/m);
     expect(failed.stderr).toContain(
@@ -84,6 +85,7 @@ describe('wait [w]', () => {
       'job-2',
       '--server',
       `http://127.0.0.1:${await closedPort()}`,
+      ...budget,
     ]);
     expect(unreachable.code).toBe(3);
     expect(unreachable.stderr).toContain("follow it again with 's2gos wait job-2'.");

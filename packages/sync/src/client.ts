@@ -1,17 +1,21 @@
 import type {
   AsyncClient,
+  DownloadedFile,
   JobInfo,
+  JobListQuery,
   JobRun,
   OperationArgs,
   OperationName,
   OperationResult,
   ProcessRequestInput,
+  ProcessSummary,
   ResolvedConfig,
 } from '@s2gos/async';
 import { ClientError } from '@s2gos/async';
 import {
   arity,
   closedError,
+  createPager,
   invalidArgument,
   normaliseClientOptions,
   omitUndefined,
@@ -26,7 +30,7 @@ import {
   type SyncWaitForJobOptions,
   waitForJob,
 } from './jobs.js';
-import { CALL_MARGIN } from './limits.js';
+import { CALL_MARGIN, MAX_TIMEOUT } from './limits.js';
 import {
   type ClientOptions,
   checkArguments,
@@ -260,6 +264,7 @@ export class Client {
   readonly #config: Readonly<ResolvedConfig>;
   readonly #timeout: number;
   readonly #onTokens: ClientOptions['onTokens'];
+  readonly #baseUrl: URL;
   #closed = false;
 
   /**
@@ -273,8 +278,9 @@ export class Client {
     const checked = checkClientOptions(options);
     // Resolved on this thread, as `AsyncClient` does: this thread's environment, the config file
     // read once; the worker's client gets the result.
-    const { config, timeout } = normaliseClientOptions(checked, resolveConfig);
+    const { config, timeout, baseUrl } = normaliseClientOptions(checked, resolveConfig);
     this.#config = config;
+    this.#baseUrl = baseUrl;
     this.#timeout = timeout;
     this.#onTokens = options.onTokens;
     const { retry, headers, validate, maxResponseSize, tokens } = checked;
@@ -353,6 +359,50 @@ export class Client {
   }
 
   /**
+   * Every process of the server, page by page (blocking): each page is read through the worker
+   * when the loop needs it, following `rel="next"` links within the server's origin.
+   *
+   * @param options - per-call options of each page; `searchParams.limit` is the page size asked for
+   * @example
+   * ```ts
+   * for (const process of client.iterateProcesses()) console.log(process.id);
+   * ```
+   */
+  *iterateProcesses(options: SyncCallOptions = {}): Generator<ProcessSummary, void, undefined> {
+    const pager = createPager(new URL('processes', this.#baseUrl));
+    let searchParams: SyncCallOptions['searchParams'] = options.searchParams ?? {};
+    while (searchParams) {
+      const { processes, links } = this.getProcesses({ ...options, searchParams });
+      yield* processes;
+      searchParams = pager.next({ items: processes, links });
+    }
+  }
+
+  /**
+   * Every job matching `query`, page by page (blocking), following `rel="next"` links within the
+   * server's origin.
+   *
+   * @param query - `limit` (the page size asked for), `status`, `processID`
+   * @param options - per-call options of each page
+   * @example
+   * ```ts
+   * for (const job of client.iterateJobs({ status: 'running' })) console.log(job.jobID);
+   * ```
+   */
+  *iterateJobs(
+    query: JobListQuery = {},
+    options: Omit<SyncCallOptions, 'searchParams'> = {},
+  ): Generator<JobInfo, void, undefined> {
+    const pager = createPager(new URL('jobs', this.#baseUrl));
+    let searchParams: JobListQuery | undefined = query;
+    while (searchParams) {
+      const { jobs, links } = this.getJobs({ ...options, searchParams });
+      yield* jobs;
+      searchParams = pager.next({ items: jobs, links }) as JobListQuery | undefined;
+    }
+  }
+
+  /**
    * Polls the job with backoff until it ends, blocking meanwhile; `onProgress` is called on this
    * thread with every status polled. Returns the final JobInfo when successful; throws a
    * `ClientError` carrying the job's message and traceback when it failed or was dismissed, or
@@ -402,6 +452,45 @@ export class Client {
     options?: SyncExecuteAndWaitOptions,
   ): JobRun {
     return executeAndWait(this, processId, request, options);
+  }
+
+  /**
+   * Writes the results of a finished job into `options.dir`, blocking until done; as
+   * `AsyncClient.downloadResults` (links streamed to files, inline values as JSON, resumed with
+   * `Range`), without `onProgress` and `signal` (this thread is blocked meanwhile). The whole
+   * download is bounded by `timeout` (default and at most 600 000 ms); a download cut off there
+   * resumes on the next call.
+   *
+   * @param jobId - the job whose results to write
+   * @param options - `dir` (created when missing), `outputs` (default: all), `timeout` in ms
+   * @returns what was written, one entry per output
+   * @throws {@link ClientError} when the job has no results, a download fails or times out, or the
+   *   client is closed
+   *
+   * @example
+   * ```ts
+   * const files = client.downloadResults(jobId, { dir: 'results' });
+   * ```
+   */
+  downloadResults(
+    jobId: string,
+    options: { dir: string; outputs?: readonly string[] | undefined; timeout?: number | undefined },
+  ): DownloadedFile[] {
+    if (this.#closed) throw closedError('downloadResults', 'Client');
+    for (const name of ['onProgress', 'signal'] as const) {
+      if ((options as Record<string, unknown>)[name] !== undefined) {
+        throw invalidArgument(
+          'downloadResults',
+          `${name} is not supported by the sync Client: the calling thread is blocked while it downloads`,
+        );
+      }
+    }
+    const bound = Math.min(options.timeout ?? MAX_TIMEOUT, MAX_TIMEOUT);
+    const { dir, outputs } = options;
+    return callWorker(
+      { type: 'download', clientId: this.#id, jobId, dir, outputs, bound },
+      'downloadResults',
+    ) as DownloadedFile[];
   }
 
   /**

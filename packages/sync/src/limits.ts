@@ -4,8 +4,8 @@
  * timeout plus {@link CALL_MARGIN}. synckit's own timeout only catches a worker that stopped
  * answering altogether.
  */
-import { ErrorType, type TransportError } from '@s2gos/async';
-import { clientError } from '@s2gos/async/internal';
+import type { TransportError } from '@s2gos/async';
+import { clientError, ErrorType } from '@s2gos/async/internal';
 
 /** Added to the request timeout to get the bound of one whole call (retries and reading included). */
 export const CALL_MARGIN = 1_000;

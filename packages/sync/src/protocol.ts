@@ -30,6 +30,15 @@ export type WorkerRequest =
       /** Bound of the whole call in ms: the request timeout plus `CALL_MARGIN`. */
       bound: number;
     }
+  | {
+      type: 'download';
+      clientId: number;
+      jobId: string;
+      dir: string;
+      outputs: readonly string[] | undefined;
+      /** Bound of the whole download in ms. */
+      bound: number;
+    }
   | { type: 'close'; clientId: number };
 
 /**

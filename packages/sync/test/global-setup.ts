@@ -4,6 +4,7 @@ import { startServer } from '@s2gos/server';
 import { startOidcProvider } from '@s2gos/test-oidc';
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { startListServer } from '../../async/test/helpers/list-server.js';
 import { startMisbehavingServer } from './misbehaving-server.js';
 
 const TOKEN = 'test-token-5f2c9a71';
@@ -24,6 +25,8 @@ declare module 'vitest' {
     oidcServerUrl: string;
     /** `POST <url>?code=<user code>` approves a pending device sign-in of `oidcIssuer` as ernie. */
     approveDeviceUrl: string;
+    /** The paging list server (`startListServer`); append `/<mode>`. */
+    listServerUrl: string;
   }
 }
 
@@ -41,10 +44,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     oidcIssuer: oidc.issuer,
     audience: oidc.audience,
   });
+  const listServer = await startListServer();
   project.provide('serverUrl', server.url);
   project.provide('authServerUrl', authServer.url);
   project.provide('authToken', TOKEN);
   project.provide('badServerUrl', badServer.url);
+  project.provide('listServerUrl', listServer.url);
   project.provide('oidcIssuer', oidc.issuer);
   project.provide('oidcServerUrl', oidcServer.url);
   // The provider lives here: the tests approve a device sign-in through this endpoint.
@@ -61,7 +66,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     `http://127.0.0.1:${(approver.address() as AddressInfo).port}/approve`,
   );
   return async () => {
-    await Promise.all([server.close(), authServer.close(), badServer.close(), oidcServer.close()]);
+    await Promise.all([
+      server.close(),
+      authServer.close(),
+      badServer.close(),
+      oidcServer.close(),
+      listServer.close(),
+    ]);
     await oidc.close();
     approver.closeAllConnections();
     await new Promise((done) => approver.close(done));

@@ -37,7 +37,9 @@ Examples:
   $ cat request.json | s2gos ep -r - --wait -f json`,
     )
     .action(async (processIdArgument: string | undefined, _options: unknown, cmd: Command) => {
-      const options = rt.options<RequestSources & { wait?: boolean; timeout?: number }>(cmd);
+      const options = rt.options<
+        RequestSources & { wait?: boolean; timeout?: number; outageBudget?: number }
+      >(cmd);
       if (options.timeout !== undefined && !options.wait) {
         throw new UsageError('--timeout limits --wait: give both');
       }
@@ -54,7 +56,11 @@ Examples:
           return;
         }
         // A failed or dismissed job rejects with a ClientError carrying its message and traceback.
-        await followJob(rt, client, job.jobID, { job, timeout: options.timeout });
+        await followJob(rt, client, job.jobID, {
+          job,
+          timeout: options.timeout,
+          outageBudget: options.outageBudget,
+        });
         rt.print(cmd, await client.getJobResults(job.jobID));
       });
     });

@@ -7,6 +7,7 @@ import {
 } from '@s2gos/async';
 import { JobStatusSchema } from '@s2gos/async/internal';
 import { type Command, InvalidArgumentError } from 'commander';
+import { createDownloadView } from '../download-progress.js';
 import { UsageError } from '../errors.js';
 import {
   addGlobalOptions,
@@ -14,7 +15,7 @@ import {
   addTimeoutOption,
   type ListOptions,
 } from '../options.js';
-import { iterateJobs, pageSize } from '../paging.js';
+import { pageSize } from '../paging.js';
 import type { Runtime } from '../runtime.js';
 import { followJob } from '../wait.js';
 
@@ -32,6 +33,9 @@ interface JobFilter extends ListOptions {
 interface WaitOptions {
   wait?: boolean;
   timeout?: number;
+  outageBudget?: number;
+  /** `get-job-results -o DIR`: write the results as files there. */
+  output?: string;
 }
 
 /**
@@ -84,8 +88,8 @@ Examples:
   $ s2gos wait 6f1c2a0e-5b1d-4e0c-9a43-1a2b3c4d5e6f --timeout 2h -f json`,
     )
     .action(async (jobId: string, _options: unknown, cmd: Command) => {
-      const { timeout } = rt.options<WaitOptions>(cmd);
-      await printResults(rt, cmd, jobId, { wait: true, timeout });
+      const { timeout, outageBudget } = rt.options<WaitOptions>(cmd);
+      await printResults(rt, cmd, jobId, { wait: true, timeout, outageBudget });
     });
 
   addWaitOptions(
@@ -94,7 +98,11 @@ Examples:
         .command('get-job-results')
         .alias('gjr')
         .argument('<JOB_ID>', 'job identifier')
-        .description('print the results of a successful job'),
+        .description('print the results of a successful job, or write them as files')
+        .option(
+          '-o, --output <dir>',
+          'write each output into DIR: links downloaded as files, other values as <output>.json',
+        ),
     ),
     'then print its results',
   ).action(async (jobId: string, _options: unknown, cmd: Command) => {
@@ -169,7 +177,7 @@ async function newestJobs(
   const query = { status: filter.status, processID: filter.process, limit: pageSize(limit) };
   const jobs: JobInfo[] = [];
   let newestFirst = true;
-  for await (const job of iterateJobs(client, query)) {
+  for await (const job of client.iterateJobs(query)) {
     if (filter.status && !filter.status.includes(job.status)) continue;
     if (filter.process && job.processID !== filter.process) continue;
     const previous = jobs.at(-1);
@@ -197,7 +205,17 @@ async function printResults(
   const results = await rt.withClient(cmd, async (client) => {
     // A failed or dismissed job rejects with a ClientError carrying its message and traceback.
     if (options.wait) await followJob(rt, client, jobId, options);
-    return client.getJobResults(jobId);
+    if (options.output === undefined) return client.getJobResults(jobId);
+    const view = await createDownloadView(rt.io.stderr, rt.io.stderr.isTTY === true);
+    try {
+      const files = await client.downloadResults(jobId, {
+        dir: options.output,
+        onProgress: (progress) => view.update(progress),
+      });
+      return { files };
+    } finally {
+      view.stop();
+    }
   });
   rt.print(cmd, results);
 }

@@ -1,7 +1,7 @@
 import type { ProcessSummary } from '@s2gos/async';
 import type { Command } from 'commander';
 import { addGlobalOptions, addListOptions, type ListOptions } from '../options.js';
-import { iterateProcesses, pageSize } from '../paging.js';
+import { pageSize } from '../paging.js';
 import type { Runtime } from '../runtime.js';
 
 /** `list-processes` [lp] and `get-process` [gp]. */
@@ -16,7 +16,9 @@ export function registerProcessCommands(program: Command, rt: Runtime): void {
     const processes: ProcessSummary[] = [];
     let more = false;
     await rt.withClient(cmd, async (client) => {
-      for await (const process of iterateProcesses(client, pageSize(limit))) {
+      for await (const process of client.iterateProcesses({
+        searchParams: { limit: pageSize(limit) },
+      })) {
         if (processes.length === limit) {
           more = true;
           break;

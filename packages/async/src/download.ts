@@ -1,0 +1,272 @@
+/**
+ * Results as files (Node only: the Node entries hand {@link downloadResultFiles} to the client as
+ * part of their platform). Links are streamed to a temporary file and renamed when complete;
+ * inline values are written as JSON. File names come from the output id and the media type only —
+ * never from the server's path — and are checked to stay inside the target directory.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { JobResults } from '@s2gos/models';
+import { clientError, isClientError } from './errors.js';
+
+/** Options of `downloadResults`. */
+export interface DownloadOptions {
+  /** Directory to write into (created if missing). */
+  dir: string;
+  /** Only these outputs (default: all of the job's outputs). */
+  outputs?: readonly string[] | undefined;
+  /** Called as bytes arrive, and once per file when it is complete. */
+  onProgress?: ((progress: DownloadProgress) => void) | undefined;
+  /** Stops the download; the partial file stays for a later call to resume. */
+  signal?: AbortSignal | undefined;
+}
+
+/** How far the download of one output is. */
+export interface DownloadProgress {
+  output: string;
+  /** Bytes of the file so far (a resumed download starts with what was there). */
+  received: number;
+  /** The file's size, when the server said. */
+  total?: number | undefined;
+}
+
+/** One file `downloadResults` wrote. */
+export interface DownloadedFile {
+  /** The output id. */
+  output: string;
+  /** Absolute path of the file. */
+  path: string;
+  /** Size in bytes. */
+  bytes: number;
+  /** `link`: the file a link pointed to; `inline`: the value itself, as JSON. */
+  source: 'link' | 'inline';
+  /** Media type of the file. */
+  mediaType: string;
+}
+
+/** A GET of `url` through the client (credentials only for its own origin); rejects with its errors. */
+export type FileRequest = (
+  url: string,
+  headers: Record<string, string | undefined>,
+  signal: AbortSignal | undefined,
+) => Promise<Response>;
+
+/** What the client hands to the platform's downloader. */
+export interface DownloadContext {
+  jobId: string;
+  results: JobResults;
+  request: FileRequest;
+  /** Absolute URL the server's relative links resolve against. */
+  baseUrl: URL;
+}
+
+/** The platform's downloader (Node only). */
+export type DownloadFunction = (
+  context: DownloadContext,
+  options: DownloadOptions,
+) => Promise<DownloadedFile[]>;
+
+// A transfer cut off in the middle is resumed from where it stopped, this many times.
+const MAX_ATTEMPTS = 4;
+
+const EXTENSIONS: Record<string, string> = {
+  'application/json': '.json',
+  'application/geo+json': '.geojson',
+  'application/x-netcdf': '.nc',
+  'application/netcdf': '.nc',
+  'application/zip': '.zip',
+  'application/x-zarr': '.zarr.zip',
+  'application/pdf': '.pdf',
+  'application/xml': '.xml',
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+  'image/gif': '.gif',
+  'image/webp': '.webp',
+  'image/svg+xml': '.svg',
+  'image/tiff': '.tif',
+  'image/tiff; application=geotiff': '.tif',
+  'text/csv': '.csv',
+  'text/plain': '.txt',
+  'text/html': '.html',
+};
+
+/** The file extension for a media type (`.bin` when unknown). */
+export function extensionFor(mediaType: string | undefined): string {
+  const type = (mediaType ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return EXTENSIONS[type] ?? EXTENSIONS[type.split(';')[0] ?? ''] ?? '.bin';
+}
+
+/**
+ * A file name for output `output` with `extension`: letters, digits, `.`, `_` and `-` only, no
+ * leading dot, so that no output id can name a path, a hidden file or `..`.
+ */
+export function safeFileName(output: string, extension: string): string {
+  const stem = output.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[.]+/, '_') || 'output';
+  return `${stem.slice(0, 200)}${extension}`;
+}
+
+/** Writes the requested outputs of `results` into `options.dir`; see `AsyncClient.downloadResults`. */
+export async function downloadResultFiles(
+  context: DownloadContext,
+  options: DownloadOptions,
+): Promise<DownloadedFile[]> {
+  const dir = resolve(options.dir);
+  const { results } = context;
+  const names = options.outputs ?? Object.keys(results);
+  const missing = names.filter((name) => !Object.hasOwn(results, name));
+  if (missing.length > 0) {
+    throw clientError(
+      'invalidArgument',
+      `downloadResults: job ${context.jobId} has no output ${missing.map((m) => JSON.stringify(m)).join(', ')}; it has ${Object.keys(results).join(', ') || 'none'}`,
+      { operation: 'downloadResults' },
+    );
+  }
+  await mkdir(dir, { recursive: true });
+  const written: DownloadedFile[] = [];
+  const used = new Set<string>();
+  for (const output of names) {
+    const value = results[output];
+    const link = asLink(value);
+    const mediaType = link ? (link.type ?? undefined) : 'application/json';
+    let name = safeFileName(output, extensionFor(mediaType));
+    // Two ids may map to one name (`a/b` and `a_b`): the later one gets a counter.
+    for (let n = 2; used.has(name); n++)
+      name = safeFileName(`${output}-${n}`, extensionFor(mediaType));
+    used.add(name);
+    const path = join(dir, name);
+    if (basename(path) !== name || resolve(path, '..') !== dir) {
+      throw new Error(`downloadResults: refusing file name ${JSON.stringify(name)}`);
+    }
+    if (link) {
+      written.push(await downloadLink(context, output, link, path, options));
+    } else {
+      const text = `${JSON.stringify(value, null, 2)}\n`;
+      await writeFile(`${path}.part`, text);
+      await rename(`${path}.part`, path);
+      const bytes = Buffer.byteLength(text);
+      options.onProgress?.({ output, received: bytes, total: bytes });
+      written.push({ output, path, bytes, source: 'inline', mediaType: 'application/json' });
+    }
+  }
+  return written;
+}
+
+interface LinkValue {
+  href: string;
+  type?: string | undefined;
+}
+
+function asLink(value: unknown): LinkValue | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { href, type } = value as { href?: unknown; type?: unknown };
+  if (typeof href !== 'string') return undefined;
+  return { href, type: typeof type === 'string' ? type : undefined };
+}
+
+async function downloadLink(
+  context: DownloadContext,
+  output: string,
+  link: LinkValue,
+  path: string,
+  options: DownloadOptions,
+): Promise<DownloadedFile> {
+  const url = new URL(link.href, context.baseUrl);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw clientError(
+      'invalidResponse',
+      `downloadResults: output ${output} links to ${url.protocol} URL; only http(s) links are downloaded`,
+      { operation: 'downloadResults' },
+    );
+  }
+  // Credentials of the client go to its own origin only (the request adds them there).
+  const sameOrigin = url.origin === context.baseUrl.origin;
+  const noCredentials = sameOrigin
+    ? {}
+    : { authorization: undefined, cookie: undefined, 'proxy-authorization': undefined };
+  const part = `${path}.part`;
+  let mediaType = link.type;
+  for (let attempt = 1; ; attempt++) {
+    const have = await sizeOf(part);
+    const headers: Record<string, string | undefined> = { ...noCredentials, accept: '*/*' };
+    if (have > 0) headers.range = `bytes=${have}-`;
+    const response = await context.request(url.href, headers, options.signal);
+    // 206 from where the part ends continues it; anything else is the whole file again.
+    const resumed = response.status === 206 && contentRangeStart(response) === have;
+    let received = resumed ? have : 0;
+    const total = totalSize(response, received);
+    mediaType ??= response.headers.get('content-type') ?? undefined;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        received += chunk.length;
+        options.onProgress?.({ output, received, total });
+        callback(null, chunk);
+      },
+    });
+    try {
+      if (response.body === null) throw new Error('the response has no body');
+      await pipeline(
+        Readable.fromWeb(response.body as NodeReadableStream),
+        counter,
+        createWriteStream(part, { flags: resumed ? 'a' : 'w' }),
+        { signal: options.signal },
+      );
+    } catch (error) {
+      if (options.signal?.aborted || attempt === MAX_ATTEMPTS || isClientError(error)) {
+        throw clientError(
+          options.signal?.aborted ? 'aborted' : 'network',
+          `downloadResults: the transfer of output ${output} from ${url.origin}${url.pathname} stopped after ${received} bytes (${(error as Error).message}); calling downloadResults again resumes it`,
+          {
+            operation: 'downloadResults',
+            method: 'GET',
+            url: `${url.origin}${url.pathname}`,
+            cause: error,
+          },
+        );
+      }
+      continue;
+    }
+    if (total !== undefined && received !== total) {
+      if (attempt === MAX_ATTEMPTS) {
+        throw clientError(
+          'network',
+          `downloadResults: output ${output} ended after ${received} of ${total} bytes; calling downloadResults again resumes it`,
+          { operation: 'downloadResults' },
+        );
+      }
+      continue;
+    }
+    await rename(part, path);
+    return {
+      output,
+      path,
+      bytes: received,
+      source: 'link',
+      mediaType: mediaType ?? 'application/octet-stream',
+    };
+  }
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}
+
+function contentRangeStart(response: Response): number | undefined {
+  const match = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(response.headers.get('content-range') ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The whole file's size: from `Content-Range` of a 206, else `Content-Length`. */
+function totalSize(response: Response, offset: number): number | undefined {
+  const range = /\/(\d+)$/.exec(response.headers.get('content-range') ?? '');
+  if (response.status === 206 && range) return Number(range[1]);
+  const length = response.headers.get('content-length');
+  return length === null ? undefined : offset + Number(length);
+}

@@ -1,0 +1,212 @@
+/**
+ * downloadResults: the map_image file of the real server, a transfer cut off and resumed, links
+ * to another origin, output ids and links that try to leave the directory.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AsyncClient, ClientError } from '../src/index.js';
+import { startServer, TOKEN } from './helpers/demo-server.js';
+import { sendJson, startTestServer, type TestServer } from './helpers/http-server.js';
+
+const run = promisify(execFile);
+let server: Awaited<ReturnType<typeof startServer>>;
+const temp: string[] = [];
+const servers: TestServer[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ port: 0 });
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  await server.close();
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh parent directory with the download directory `out` inside it. */
+function directories() {
+  const parent = mkdtempSync(join(tmpdir(), 's2gos-download-'));
+  temp.push(parent);
+  return { parent, dir: join(parent, 'out') };
+}
+
+/** Every file below `dir`, relative. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+}
+
+/** A server that answers /jobs/job-1/results with `results` and files with `file`. */
+async function resultServer(
+  results: (origin: string) => unknown,
+  file: Parameters<typeof startTestServer>[0],
+): Promise<TestServer> {
+  const started = await startTestServer((request, response, raw) => {
+    if (request.url === '/jobs/job-1/results') {
+      sendJson(response, 200, results(`http://${raw.headers.host}`));
+    } else {
+      return file(request, response, raw);
+    }
+  });
+  servers.push(started);
+  return started;
+}
+
+describe('downloadResults', () => {
+  it('writes the map_image PNG byte for byte, and inline values as JSON', async () => {
+    const client = new AsyncClient({ serverUrl: server.url });
+    const { job, results } = await client.executeAndWait('map_image', {
+      inputs: { bbox: { bbox: [0, 40, 20, 60] }, width: 64, height: 48 },
+    });
+    const { dir } = directories();
+    const seen: number[] = [];
+    const written = await client.downloadResults(job.jobID, {
+      dir,
+      onProgress: (p) => seen.push(p.received),
+    });
+    expect(written.map((f) => [f.output, f.source, f.mediaType])).toEqual([
+      ['image', 'link', 'image/png'],
+    ]);
+    const href = (results.image as { href: string }).href;
+    const expected = Buffer.from(await (await fetch(href)).arrayBuffer());
+    expect(readFileSync(join(dir, 'image.png')).equals(expected)).toBe(true);
+    expect(written[0]?.bytes).toBe(expected.length);
+    expect(seen.at(-1)).toBe(expected.length);
+    expect(files(dir)).toEqual(['image.png']);
+
+    const echoed = await client.executeAndWait('echo', { inputs: { value: { a: [1, 'x'] } } });
+    const inline = await client.downloadResults(echoed.job.jobID, { dir });
+    expect(inline.map((f) => f.source)).toEqual(Object.keys(echoed.results).map(() => 'inline'));
+    for (const file of inline) {
+      expect(JSON.parse(readFileSync(file.path, 'utf8'))).toEqual(echoed.results[file.output]);
+    }
+  });
+
+  it('resumes a transfer the server cut off, with Range', async () => {
+    const body = Buffer.alloc(200_000, 7);
+    body.write('start');
+    body.write('end', body.length - 3);
+    let transfers = 0;
+    const cutting = await resultServer(
+      (origin) => ({ data: { href: `${origin}/files/data`, type: 'application/octet-stream' } }),
+      (request, response) => {
+        const range = /^bytes=(\d+)-$/.exec(String(request.headers.range ?? ''));
+        if (transfers++ === 0) {
+          response.writeHead(200, { 'content-length': body.length, 'accept-ranges': 'bytes' });
+          response.write(body.subarray(0, 70_000), () => response.destroy());
+          return;
+        }
+        const start = range ? Number(range[1]) : 0;
+        response.writeHead(range ? 206 : 200, {
+          'content-length': body.length - start,
+          ...(range ? { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` } : {}),
+        });
+        response.end(body.subarray(start));
+      },
+    );
+    const client = new AsyncClient({ serverUrl: cutting.url, retry: 0 });
+    const { dir } = directories();
+    const [file] = await client.downloadResults('job-1', { dir });
+    expect(readFileSync(join(dir, 'data.bin')).equals(body)).toBe(true);
+    expect(file?.bytes).toBe(body.length);
+    const ranges = cutting.requests.map((r) => r.headers.range).filter(Boolean);
+    expect(ranges).toHaveLength(1);
+    expect(Number(/\d+/.exec(String(ranges[0]))?.[0])).toBeGreaterThan(0);
+    expect(files(dir)).toEqual(['data.bin']);
+  });
+
+  it('sends the token to the server origin only, never with a link to another origin', async () => {
+    const elsewhere = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/csv' }).end('a,b\n1,2\n');
+    });
+    servers.push(elsewhere);
+    const own = await resultServer(
+      (origin) => ({
+        here: { href: `${origin}/files/here`, type: 'text/csv' },
+        there: { href: `${elsewhere.url}/files/there`, type: 'text/csv' },
+      }),
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/csv' }).end('x\n');
+      },
+    );
+    const client = new AsyncClient({ serverUrl: own.url, accessToken: TOKEN });
+    const { dir } = directories();
+    await client.downloadResults('job-1', { dir });
+    expect(files(dir)).toEqual(['here.csv', 'there.csv']);
+    const file = own.requests.find((r) => r.url === '/files/here');
+    expect(file?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(elsewhere.requests).toHaveLength(1);
+    expect(JSON.stringify(elsewhere.requests[0]?.headers)).not.toContain(TOKEN);
+  });
+
+  it('writes nothing outside dir, whatever the output ids and links', async () => {
+    const hostile = await resultServer(
+      (origin) => ({
+        '../../escape': { href: `${origin}/files/../../../etc/passwd`, type: 'text/plain' },
+        '/abs/path': { href: `${origin}/x/..%2F..%2Fy`, type: '../../weird' },
+        '..': 42,
+        '.hidden': 'value',
+        'a\\b': { href: `${origin}/z`, type: 'image/png' },
+      }),
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/plain' }).end('content');
+      },
+    );
+    const client = new AsyncClient({ serverUrl: hostile.url });
+    const { parent, dir } = directories();
+    const written = await client.downloadResults('job-1', { dir });
+    expect(readdirSync(parent)).toEqual(['out']);
+    expect(files(dir)).toEqual(written.map((f) => f.path.slice(dir.length + 1)).sort());
+    for (const file of written) expect(file.path.startsWith(`${dir}/`)).toBe(true);
+    expect(files(dir).every((name) => !name.includes('/') && !name.startsWith('.'))).toBe(true);
+    expect(files(dir)).toHaveLength(5);
+  });
+
+  it('names the outputs a job does not have', async () => {
+    const client = new AsyncClient({ serverUrl: server.url });
+    const { job } = await client.executeAndWait('echo', { inputs: { value: 1 } });
+    const error = await client
+      .downloadResults(job.jobID, { dir: directories().dir, outputs: ['nope'] })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClientError);
+    expect((error as ClientError).message).toContain('"nope"');
+  });
+});
+
+describe('downloadResults in bounded memory', () => {
+  it('streams a file far larger than the heap to disk', async () => {
+    const size = 160 * 1024 * 1024;
+    const chunk = Buffer.alloc(1024 * 1024, 1);
+    const big = await resultServer(
+      (origin) => ({ big: { href: `${origin}/files/big`, type: 'application/octet-stream' } }),
+      (_request, response) => {
+        response.writeHead(200, { 'content-length': size });
+        let sent = 0;
+        const more = () => {
+          while (sent < size) {
+            sent += chunk.length;
+            if (!response.write(chunk)) return void response.once('drain', more);
+          }
+          response.end();
+        };
+        more();
+      },
+    );
+    const { dir } = directories();
+    const script = fileURLToPath(new URL('./fixtures/download-child.mjs', import.meta.url));
+    const { stdout } = await run(process.execPath, [
+      '--max-old-space-size=48',
+      script,
+      big.url,
+      dir,
+    ]);
+    const { files: written, peak } = JSON.parse(stdout);
+    expect(written[0].bytes).toBe(size);
+    expect(statSync(join(dir, 'big.bin')).size).toBe(size);
+    // A client that held the body in memory would need more than the whole file.
+    expect(peak).toBeLessThan(size * 0.75);
+  }, 120_000);
+});
