@@ -21,6 +21,10 @@ export default {
   packageOptions: {
     entryPoints: ['src/index.ts'],
     includeVersion: true,
+    // Source links point at the public repository whatever the clone's remotes are (CI clones a
+    // local path, which TypeDoc cannot link to and warns about).
+    disableGit: true,
+    sourceLinkTemplate: 'https://github.com/s2gos/s2gos-ts/blob/main/{path}#L{line}',
     excludePrivate: true,
     excludeInternal: true,
     validation: { notExported: false },

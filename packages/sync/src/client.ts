@@ -363,6 +363,8 @@ export class Client {
    * when the loop needs it, following `rel="next"` links within the server's origin.
    *
    * @param options - per-call options of each page; `searchParams.limit` is the page size asked for
+   * @throws {@link ClientError} when a page cannot be read, or a `next` link leaves the server's
+   *   origin or loops back
    * @example
    * ```ts
    * for (const process of client.iterateProcesses()) console.log(process.id);
@@ -384,6 +386,8 @@ export class Client {
    *
    * @param query - `limit` (the page size asked for), `status`, `processID`
    * @param options - per-call options of each page
+   * @throws {@link ClientError} when a page cannot be read, or a `next` link leaves the server's
+   *   origin or loops back
    * @example
    * ```ts
    * for (const job of client.iterateJobs({ status: 'running' })) console.log(job.jobID);
