@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { AppConfig, AppFiles } from '@s2gos/app';
+import { AuthError, type Credentials } from '@s2gos/async/internal';
 
 /**
  * The credentials step of the forwarder: the headers that authenticate one call to the service.
@@ -15,7 +16,7 @@ export type AuthorizeCall = () => Promise<Record<string, string>>;
 export interface AppServerOptions {
   /** The service's base URL (credentials are never part of it). */
   serviceUrl: string;
-  /** Adds the credentials to each forwarded call; see {@link bearerToken}. */
+  /** Adds the credentials to each forwarded call; see {@link credentialsHeader}. */
   authorize: AuthorizeCall;
   /** The built app, loaded with {@link forwardedAppConfig}. */
   files: AppFiles;
@@ -35,12 +36,15 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-/** The credentials step for a configured access token: `Authorization: Bearer <token>`. */
-export function bearerToken(accessToken: string | undefined): AuthorizeCall {
-  const headers: Record<string, string> = accessToken
-    ? { authorization: `Bearer ${accessToken}` }
-    : {};
-  return async () => headers;
+/**
+ * The credentials step for any auth type: the header the configured credentials give now (an
+ * OAuth2 token refreshed as needed), so that no secret ever reaches the browser.
+ */
+export function credentialsHeader(credentials: Credentials): AuthorizeCall {
+  return async () => {
+    const header = await credentials.header();
+    return header ? { [header[0]]: header[1] } : {};
+  };
 }
 
 const API_PREFIX = '/api/';
@@ -228,6 +232,10 @@ async function forward(
       return problem(response, 413, 'Payload Too Large', error.message);
     }
     if (response.headersSent || response.destroyed) return;
+    if (error instanceof AuthError) {
+      // Signing in to the service failed: the app shows this like any answer of the service.
+      return problem(response, 401, 'Authentication failed', error.message);
+    }
     const timedOut = controller.signal.aborted;
     problem(
       response,

@@ -1,7 +1,9 @@
 import { AppNotBuiltError, loadAppFiles } from '@s2gos/app';
 import { AsyncClient } from '@s2gos/async';
+import { createCredentials } from '@s2gos/async/internal';
 import { type Command, InvalidArgumentError } from 'commander';
-import { bearerToken, forwardedAppConfig, startAppServer } from '../app-server.js';
+import { credentialsHeader, forwardedAppConfig, startAppServer } from '../app-server.js';
+import { commandCredentials } from '../auth.js';
 import { UsageError } from '../errors.js';
 import { openBrowser } from '../open-browser.js';
 import { addGlobalOptions } from '../options.js';
@@ -37,8 +39,10 @@ Examples:
       const options = rt.options<AppOptions>(cmd);
       // The client resolves and checks the configuration as every command does; the forwarder
       // sends its credentials.
-      const client = new AsyncClient({ config: rt.resolveConfig(cmd) });
-      const { serverUrl, accessToken } = client.config;
+      const config = rt.resolveConfig(cmd);
+      const signIn = commandCredentials(rt, config);
+      const client = new AsyncClient({ config, ...signIn });
+      const { serverUrl } = client.config;
       let files: Awaited<ReturnType<typeof loadAppFiles>>;
       try {
         files = await loadAppFiles({ config: forwardedAppConfig(serverUrl) });
@@ -48,7 +52,7 @@ Examples:
       }
       const server = await startAppServer({
         serviceUrl: serverUrl,
-        authorize: bearerToken(accessToken),
+        authorize: credentialsHeader(createCredentials(client.config, signIn)),
         files,
         port: options.port ?? 0,
       }).catch((error: NodeJS.ErrnoException) => {
