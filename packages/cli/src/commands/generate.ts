@@ -33,7 +33,9 @@ Examples:
       );
       const clientName = clientClassName(name);
       const { text, count } = await rt.withClient(cmd, async (client) => {
-        const { processes } = await client.getProcesses();
+        // Every page of the list: a server with many processes gets a method for each.
+        const processes = [];
+        for await (const process of client.iterateProcesses()) processes.push(process);
         const descriptions = await Promise.all(processes.map(({ id }) => client.getProcess(id)));
         const module = await generateClientModule(descriptions, {
           name,
