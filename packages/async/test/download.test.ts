@@ -178,7 +178,7 @@ describe('downloadResults', () => {
 
 describe('downloadResults in bounded memory', () => {
   it('streams a file far larger than the heap to disk', async () => {
-    const size = 160 * 1024 * 1024;
+    const size = 320 * 1024 * 1024;
     const chunk = Buffer.alloc(1024 * 1024, 1);
     const big = await resultServer(
       (origin) => ({ big: { href: `${origin}/files/big`, type: 'application/octet-stream' } }),
@@ -206,7 +206,7 @@ describe('downloadResults in bounded memory', () => {
     const { files: written, peak } = JSON.parse(stdout);
     expect(written[0].bytes).toBe(size);
     expect(statSync(join(dir, 'big.bin')).size).toBe(size);
-    // A client that held the body in memory would need more than the whole file.
-    expect(peak).toBeLessThan(size * 0.75);
+    // A client that held the body in memory would hold the whole file in buffers.
+    expect(peak).toBeLessThan(size / 2);
   }, 120_000);
 });
