@@ -77,13 +77,11 @@ export interface JobListQuery {
 export interface Platform {
   resolveConfig: ConfigResolver;
   /**
-   * Wraps the fetch ky calls: Node follows redirects in the client (`followRedirects`), browsers
-   * leave them to fetch (manual redirects are opaque there, and the Fetch standard drops
+   * Wraps the fetch ky calls: Node follows redirects in the client (`followRedirects`) and sends
+   * through the environment's proxy, browsers leave redirects to fetch (manual redirects are opaque there, and the Fetch standard drops
    * `Authorization` across origins).
    */
   wrapFetch?: ((fetch: FetchFunction, origin: string) => FetchFunction) | undefined;
-  /** The undici dispatcher of every request (Node: the proxy agent from the environment). */
-  dispatcher?: (() => object | undefined) | undefined;
   /** The HTTP log's writer when logging is on (Node: `S2GOS_DEBUG`), else `undefined`. */
   debugLog?: (() => LogWriter | undefined) | undefined;
   /** Writes results to files (Node only). */
@@ -147,7 +145,6 @@ export class AsyncClientBase {
       headers: options.headers,
       fetch: wrapped ?? fetch,
       signal: this.#closer.signal,
-      dispatcher: platform.dispatcher?.(),
       log: logOption(platform.debugLog?.(), this.#redact),
     });
   }

@@ -208,12 +208,23 @@ async function downloadLink(
     });
     try {
       if (response.body === null) throw new Error('the response has no body');
+      // A cut ends the source cleanly, so the file keeps every byte received before it (a
+      // pipeline would drop what the file had not yet written) and the resume asks for the rest.
+      let cut: unknown;
+      const untilCut = async function* (body: Readable) {
+        try {
+          yield* body;
+        } catch (error) {
+          cut = error;
+        }
+      };
       await pipeline(
-        Readable.fromWeb(response.body as NodeReadableStream),
+        untilCut(Readable.fromWeb(response.body as NodeReadableStream)),
         counter,
         createWriteStream(part, { flags: resumed ? 'a' : 'w' }),
         { signal: options.signal },
       );
+      if (cut !== undefined) throw cut;
     } catch (error) {
       if (options.signal?.aborted || attempt === MAX_ATTEMPTS || isClientError(error)) {
         throw clientError(

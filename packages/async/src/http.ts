@@ -62,8 +62,6 @@ export interface HttpOptions {
   signal: AbortSignal;
   /** Writes the HTTP log (`S2GOS_DEBUG`), lines redacted with `redact`; none when left out. */
   log?: { write: LogWriter; redact: (text: string) => string } | undefined;
-  /** An undici dispatcher fetch gets with every request (Node: the proxy agent), if any. */
-  dispatcher?: object | undefined;
 }
 
 /** Creates the client's ky instance. */
@@ -84,8 +82,6 @@ export function createHttp(options: HttpOptions): KyInstance {
     hooks,
     fetch,
     signal: options.signal,
-    // Not in ky's types, but passed on to fetch as it is (undici reads it in Node).
-    ...(options.dispatcher ? ({ dispatcher: options.dispatcher } as Options) : {}),
   });
 }
 

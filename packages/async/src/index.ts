@@ -5,11 +5,8 @@
  */
 import { resolveConfig } from '@s2gos/config/node';
 import { AsyncClientBase } from './client.js';
-import { debugLogFromEnv } from './debug-log.js';
-import { downloadResultFiles } from './download.js';
-import { followRedirects } from './http.js';
+import { nodePlatform } from './node-platform.js';
 import type { AsyncClientOptions } from './options.js';
-import { proxyDispatcher } from './proxy.js';
 
 export * from './public.js';
 
@@ -27,12 +24,6 @@ export * from './public.js';
 export class AsyncClient extends AsyncClientBase {
   /** @throws `ConfigError` for a broken configuration file, `ClientError` for invalid options */
   constructor(options: AsyncClientOptions = {}) {
-    super(options, {
-      resolveConfig,
-      wrapFetch: followRedirects,
-      download: downloadResultFiles,
-      dispatcher: proxyDispatcher,
-      debugLog: () => debugLogFromEnv(process.env),
-    });
+    super(options, nodePlatform(resolveConfig));
   }
 }

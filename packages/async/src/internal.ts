@@ -23,8 +23,6 @@ export {
 } from './auth/index.js';
 export { AsyncClientBase, type Platform, redactedConfig } from './client.js';
 export { authFailed } from './credentials.js';
-export { debugLogFromEnv } from './debug-log.js';
-export { downloadResultFiles } from './download.js';
 export {
   type ClientErrorData,
   clientError,
@@ -34,7 +32,7 @@ export {
   type SerializedError,
   serializeError,
 } from './errors.js';
-export { followRedirects, parseRetryAfter, retryPolicy } from './http.js';
+export { parseRetryAfter, retryPolicy } from './http.js';
 export {
   createJobWait,
   createJobWaitPolicy,
@@ -45,6 +43,7 @@ export {
   type JobWaitStep,
   requestOptions,
 } from './jobs.js';
+export { nodePlatform } from './node-platform.js';
 export { arity, type OperationSpec, operationNames, operations } from './operations.js';
 export {
   type ConfigResolver,
@@ -56,4 +55,3 @@ export {
   omitUndefined,
 } from './options.js';
 export { createPager, type Page, type Pager } from './paging.js';
-export { proxySettings } from './proxy-settings.js';

@@ -5,7 +5,7 @@
 import { ErrorType, type TokenSet } from '@s2gos/async';
 import { rebuildError, type SerializedError } from '@s2gos/async/internal';
 import { createSyncFn } from 'synckit';
-import { DEADLOCK_HINT, WORKER_BACKSTOP, workerFailed } from './limits.js';
+import { DEADLOCK_HINT, mayDeadlock, WORKER_BACKSTOP, workerFailed } from './limits.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 import { workerLocation } from './worker-location.js';
 
@@ -56,9 +56,10 @@ function channel(operation: string): Send {
 
 /**
  * A timed-out call from the thread that hosts the server deadlocks; that is the likely cause to
- * name, since the async client's own message cannot know it.
+ * name for a server on this machine, since the async client's own message cannot know it.
  */
 function withDeadlockHint(error: SerializedError): SerializedError {
   if (error.kind !== 'client' || error.data.apiError.type !== ErrorType.timeout) return error;
+  if (!mayDeadlock(error.data.url)) return error;
   return { ...error, data: { ...error.data, message: `${error.data.message} ${DEADLOCK_HINT}` } };
 }

@@ -4,6 +4,7 @@
  * timeout plus {@link CALL_MARGIN}. synckit's own timeout only catches a worker that stopped
  * answering altogether.
  */
+import { hostname, networkInterfaces } from 'node:os';
 import type { TransportError } from '@s2gos/async';
 import { clientError, ErrorType } from '@s2gos/async/internal';
 
@@ -19,9 +20,32 @@ export const WORKER_BACKSTOP = MAX_TIMEOUT + CALL_MARGIN + 5_000;
 /** `apiError.type` of the errors of a failed worker thread. */
 export const WORKER_FAILURE = ErrorType.workerFailure;
 
-/** Appended to every timeout message of the sync client. */
+/** Appended to the timeout messages of calls to this machine (see {@link mayDeadlock}). */
 export const DEADLOCK_HINT =
   '(if the server runs in the thread that made this call, it cannot answer: a sync call from the thread that hosts the server it calls deadlocks; run the server in another thread or process)';
+
+/**
+ * Whether a call to `url` that timed out may have deadlocked: only a server on this machine can
+ * run in the calling thread, so the host is a loopback name or address, this machine's name or
+ * one of its interface addresses. A host name that resolves to this machine by other means is
+ * missed (resolving it would block the thread again); a timeout without a URL keeps the hint.
+ */
+export function mayDeadlock(url: string | undefined): boolean {
+  if (url === undefined) return true;
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  } catch {
+    return true;
+  }
+  if (host === 'localhost' || host.endsWith('.localhost') || host === hostname().toLowerCase()) {
+    return true;
+  }
+  if (/^127\./.test(host) || host === '::1' || host === '0.0.0.0' || host === '::') return true;
+  return Object.values(networkInterfaces()).some((addresses) =>
+    addresses?.some(({ address }) => address.toLowerCase() === host),
+  );
+}
 
 /** The error of a call the worker ended at its bound. */
 export function callTimedOut(operation: string, bound: number): TransportError {

@@ -4,14 +4,7 @@
  * the boundary.
  */
 import type { TokenSet } from '@s2gos/async';
-import {
-  AsyncClientBase,
-  debugLogFromEnv,
-  downloadResultFiles,
-  followRedirects,
-  proxySettings,
-  serializeError,
-} from '@s2gos/async/internal';
+import { AsyncClientBase, nodePlatform, serializeError } from '@s2gos/async/internal';
 import { runAsWorker } from 'synckit';
 import { callTimedOut, tooDeep } from './limits.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
@@ -34,36 +27,21 @@ runAsWorker(async (request: WorkerRequest): Promise<WorkerReply> => {
   return reply;
 });
 
-/**
- * The proxy agent for the worker's environment (a copy of the calling thread's), or `undefined`.
- * undici is loaded only when a proxy is set: the specifier is a variable so that the bundle
- * neither contains nor requires it up front, keeping the worker's start small.
- */
-async function proxyAgent(): Promise<object | undefined> {
-  const settings = proxySettings(process.env);
-  if (!settings) return undefined;
-  const specifier = 'undici';
-  const { EnvHttpProxyAgent } = (await import(specifier)) as typeof import('undici');
-  return new EnvHttpProxyAgent(settings);
-}
-
 async function handle(request: WorkerRequest): Promise<unknown> {
   switch (request.type) {
     case 'create': {
       // The Node client's behaviour with the configuration the calling thread resolved: the
       // worker needs no config-file code and no YAML parser.
       const { config, ...options } = request.options;
-      const dispatcher = await proxyAgent();
-      const platform = {
-        resolveConfig: () => config,
-        wrapFetch: followRedirects,
-        download: downloadResultFiles,
-        dispatcher: () => dispatcher,
-        debugLog: () => debugLogFromEnv(process.env),
-      };
       const onTokens = (tokens: TokenSet | undefined) =>
         newTokens.set(request.clientId, tokens ?? null);
-      clients.set(request.clientId, new AsyncClientBase({ ...options, onTokens }, platform));
+      clients.set(
+        request.clientId,
+        new AsyncClientBase(
+          { ...options, onTokens },
+          nodePlatform(() => config),
+        ),
+      );
       return null;
     }
     case 'close': {
