@@ -89,6 +89,7 @@ describe('HTTP_PROXY', () => {
 describe('TLS', () => {
   let tls: Server;
   let dir: string;
+  let connections = 0;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 's2gos-tls-'));
     execFileSync(
@@ -115,6 +116,7 @@ describe('TLS', () => {
       { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
       (_req, res) => res.end('{}'),
     );
+    tls.on('connection', () => connections++);
     await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
   });
   afterAll(() => {
@@ -122,11 +124,13 @@ describe('TLS', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('names NODE_EXTRA_CA_CERTS when the certificate is not trusted', async () => {
+  it('names NODE_EXTRA_CA_CERTS when the certificate is not trusted, without retrying', async () => {
     const { port } = tls.address() as AddressInfo;
     const result = await s2gos(home, ['lp', '--server', `https://127.0.0.1:${port}`]);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/SELF_SIGNED/);
     expect(result.stderr).toContain('NODE_EXTRA_CA_CERTS');
+    // A GET is retried after network failures, but a certificate stays untrusted: one attempt.
+    expect(connections).toBe(1);
   });
 });

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { AsyncClient } from '@s2gos/async';
 import { Client, ClientError, ErrorType } from '@s2gos/sync';
 import { describe, expect, inject, test } from 'vitest';
@@ -76,4 +79,20 @@ describe('authentication', () => {
     expect(String(syncError.stack)).not.toContain(accessToken);
     sync.close();
   });
+});
+
+describe('an unclosed Client', () => {
+  test('is released in the worker when garbage-collected', async () => {
+    // In a child process (with a garbage collector to call), whose worker's heap is read
+    // through the inspector. A worker that kept dropped clients would grow by kilobytes each.
+    const count = 3000;
+    const script = fileURLToPath(new URL('./fixtures/unclosed-clients.mjs', import.meta.url));
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=128', script, String(count), 'drop'],
+      { timeout: 60_000 },
+    );
+    const { before, after } = JSON.parse(stdout) as { before: number; after: number };
+    expect((after - before) / count).toBeLessThan(1024);
+  }, 90_000);
 });
