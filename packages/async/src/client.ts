@@ -1,5 +1,4 @@
 import type { ResolvedConfig } from '@s2gos/config';
-import { redactToken } from '@s2gos/config';
 import type {
   Capabilities,
   ConformanceDeclaration,
@@ -48,6 +47,7 @@ import {
   invalidArgument,
   normaliseClientOptions,
   normaliseTimeout,
+  redactedConfig,
 } from './options.js';
 import { iteratePages } from './paging.js';
 import { followableLocation, serialiseBody } from './request-guards.js';
@@ -576,7 +576,8 @@ export class AsyncClientBase {
    * Writes the results of a finished job into `options.dir` (Node only): each output that is a
    * link (`{ href, type }`) is streamed to a file named after the output id with an extension
    * from its media type (written as `<name>.part` and renamed when complete; a partial file is
-   * resumed with `Range` when the server supports it), every other output as `<output>.json`.
+   * resumed with `Range` when the server supports it and names the file's version, an ETag or
+   * Last-Modified, sent back as `If-Range`), every other output as `<output>.json`.
    * The access token goes with a link only when it is on the server's origin.
    *
    * @param jobId - the job identifier
@@ -672,17 +673,4 @@ export class AsyncClientBase {
 
 function logOption(write: LogWriter | undefined, redact: (text: string) => string) {
   return write ? { write, redact } : undefined;
-}
-
-/** The configuration as it may be shown: the access token masked, empty members left out. */
-export function redactedConfig({ serverUrl, userName, accessToken }: ResolvedConfig): {
-  serverUrl: string;
-  userName?: string;
-  accessToken?: string;
-} {
-  return {
-    serverUrl,
-    ...(userName ? { userName } : {}),
-    ...(accessToken ? { accessToken: redactToken(accessToken) } : {}),
-  };
 }

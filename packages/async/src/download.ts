@@ -5,7 +5,7 @@
  * never from the server's path — and are checked to stay inside the target directory.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -188,14 +188,22 @@ async function downloadLink(
     ? {}
     : { authorization: undefined, cookie: undefined, 'proxy-authorization': undefined };
   const part = `${path}.part`;
+  // The version the partial file came from (a strong ETag or Last-Modified), kept beside it so
+  // that a later call can resume it too.
+  const versionFile = `${part}.version`;
   let mediaType = link.type;
   for (let attempt = 1; ; attempt++) {
     const have = await sizeOf(part);
+    const version = have > 0 ? await readFile(versionFile, 'utf8').catch(() => '') : '';
     const headers: Record<string, string | undefined> = { ...noCredentials, accept: '*/*' };
-    if (have > 0) headers.range = `bytes=${have}-`;
+    // A partial file is continued only with the version it came from: `If-Range` makes the
+    // server send the whole file instead when the file changed, so no two versions are mixed.
+    if (version) Object.assign(headers, { range: `bytes=${have}-`, 'if-range': version });
     const response = await context.request(url.href, headers, options.signal);
     // 206 from where the part ends continues it; anything else is the whole file again.
-    const resumed = response.status === 206 && contentRangeStart(response) === have;
+    const resumed =
+      version !== '' && response.status === 206 && contentRangeStart(response) === have;
+    if (!resumed) await keepVersion(versionFile, response);
     let received = resumed ? have : 0;
     const total = totalSize(response, received);
     mediaType ??= response.headers.get('content-type') ?? undefined;
@@ -251,6 +259,7 @@ async function downloadLink(
       continue;
     }
     await rename(part, path);
+    await rm(versionFile, { force: true });
     return {
       output,
       path,
@@ -259,6 +268,15 @@ async function downloadLink(
       mediaType: mediaType ?? 'application/octet-stream',
     };
   }
+}
+
+/** Writes the version `response` identifies its file by to `file`, or removes `file` if none. */
+async function keepVersion(file: string, response: Response): Promise<void> {
+  const etag = response.headers.get('etag');
+  // A weak ETag cannot be used in If-Range (RFC 9110, 13.1.5).
+  const version = etag && !etag.startsWith('W/') ? etag : response.headers.get('last-modified');
+  if (version) await writeFile(file, version);
+  else await rm(file, { force: true });
 }
 
 async function sizeOf(path: string): Promise<number> {

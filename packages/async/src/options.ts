@@ -156,3 +156,16 @@ export function closedError(operation: string, clientName = 'AsyncClient') {
 export function omitUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+/** The configuration as it may be shown: the access token masked, empty members left out. */
+export function redactedConfig({ serverUrl, userName, accessToken }: ResolvedConfig): {
+  serverUrl: string;
+  userName?: string;
+  accessToken?: string;
+} {
+  return {
+    serverUrl,
+    ...(userName ? { userName } : {}),
+    ...(accessToken ? { accessToken: redactToken(accessToken) } : {}),
+  };
+}

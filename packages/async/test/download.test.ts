@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +56,14 @@ async function resultServer(
   return started;
 }
 
+/**
+ * Sends `bytes` of a longer body, then closes the connection cleanly (FIN) once the client has
+ * had time to read them: fetch drops the chunks it still queues when the body ends short.
+ */
+function cutAfterWrite(response: ServerResponse, bytes: Buffer): void {
+  response.write(bytes, () => setTimeout(() => response.socket?.end(), 300));
+}
+
 describe('downloadResults', () => {
   it('writes the map_image PNG byte for byte, and inline values as JSON', async () => {
     const client = new AsyncClient({ serverUrl: server.url });
@@ -95,14 +104,17 @@ describe('downloadResults', () => {
       (request, response) => {
         const range = /^bytes=(\d+)-$/.exec(String(request.headers.range ?? ''));
         if (transfers++ === 0) {
-          response.writeHead(200, { 'content-length': body.length, 'accept-ranges': 'bytes' });
-          // A clean close (FIN) mid-body: the bytes sent arrive, the body ends short. (Destroying
-          // the socket instead can reset it before the client has read them.)
-          response.write(body.subarray(0, 70_000), () => response.socket?.end());
+          response.writeHead(200, {
+            'content-length': body.length,
+            'accept-ranges': 'bytes',
+            etag: '"v1"',
+          });
+          cutAfterWrite(response, body.subarray(0, 70_000));
           return;
         }
         const start = range ? Number(range[1]) : 0;
         response.writeHead(range ? 206 : 200, {
+          etag: '"v1"',
           'content-length': body.length - start,
           ...(range ? { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` } : {}),
         });
@@ -118,6 +130,81 @@ describe('downloadResults', () => {
     expect(ranges).toHaveLength(1);
     expect(Number(/\d+/.exec(String(ranges[0]))?.[0])).toBeGreaterThan(0);
     expect(files(dir)).toEqual(['data.bin']);
+  });
+
+  describe('a partial file left by an earlier call', () => {
+    const size = 300_000;
+    /**
+     * A file server that honours `Range` only under `If-Range` with the current ETag, as RFC 9110
+     * has it, and, while `cutting`, closes every transfer after 50,000 bytes.
+     */
+    async function versionedServer(cutting: () => boolean, version: () => string) {
+      return resultServer(
+        (origin) => ({ data: { href: `${origin}/files/data`, type: 'application/octet-stream' } }),
+        (request, response) => {
+          const body = Buffer.alloc(size, version());
+          const etag = `"${version()}"`;
+          const ifRange = request.headers['if-range'];
+          const range =
+            ifRange === undefined || ifRange === etag
+              ? /^bytes=(\d+)-$/.exec(String(request.headers.range ?? ''))
+              : null;
+          const start = range ? Number(range[1]) : 0;
+          response.writeHead(range ? 206 : 200, {
+            etag,
+            'content-length': size - start,
+            ...(range ? { 'content-range': `bytes ${start}-${size - 1}/${size}` } : {}),
+          });
+          if (!cutting()) return void response.end(body.subarray(start));
+          cutAfterWrite(response, body.subarray(start, start + 50_000));
+        },
+      );
+    }
+
+    /** Leaves a partial file: every attempt of the call is cut off. */
+    async function cutOff(client: AsyncClient, dir: string) {
+      const error = await client.downloadResults('job-1', { dir }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ClientError);
+      expect((error as ClientError).message).toContain('calling downloadResults again resumes it');
+      expect(statSync(join(dir, 'data.bin.part')).size).toBeGreaterThan(0);
+    }
+
+    it('is continued when the file is the same version', async () => {
+      let cutting = true;
+      const fileServer = await versionedServer(
+        () => cutting,
+        () => 'a',
+      );
+      const client = new AsyncClient({ serverUrl: fileServer.url, retry: 0 });
+      const { dir } = directories();
+      await cutOff(client, dir);
+      const have = statSync(join(dir, 'data.bin.part')).size;
+      cutting = false;
+      const before = fileServer.requests.length;
+      await client.downloadResults('job-1', { dir });
+      expect(readFileSync(join(dir, 'data.bin')).equals(Buffer.alloc(size, 'a'))).toBe(true);
+      const resume = fileServer.requests.slice(before).find((r) => r.url === '/files/data');
+      expect(resume?.headers.range).toBe(`bytes=${have}-`);
+      expect(resume?.headers['if-range']).toBe('"a"');
+      expect(readdirSync(dir)).toEqual(['data.bin']);
+    });
+
+    it('is replaced, not mixed with the new one, when the file changed', async () => {
+      let cutting = true;
+      let version = 'a';
+      const fileServer = await versionedServer(
+        () => cutting,
+        () => version,
+      );
+      const client = new AsyncClient({ serverUrl: fileServer.url, retry: 0 });
+      const { dir } = directories();
+      await cutOff(client, dir);
+      cutting = false;
+      version = 'b';
+      await client.downloadResults('job-1', { dir });
+      expect(readFileSync(join(dir, 'data.bin')).equals(Buffer.alloc(size, 'b'))).toBe(true);
+      expect(readdirSync(dir)).toEqual(['data.bin']);
+    });
   });
 
   it('sends the token to the server origin only, never with a link to another origin', async () => {

@@ -108,6 +108,18 @@ describe('GET /jobs/{jobID}/files/{name}', () => {
     }
   });
 
+  it('serves a range only under If-Range with the current ETag', async () => {
+    const { href } = await makeFile(300);
+    const etag = (await fetch(href, { method: 'HEAD' })).headers.get('ETag') ?? '';
+    expect(etag).toMatch(/^"/);
+    const same = await fetch(href, { headers: { Range: 'bytes=100-', 'If-Range': etag } });
+    expect(same.status).toBe(206);
+    expect([...new Uint8Array(await same.arrayBuffer())]).toEqual(expected(100, 300));
+    const other = await fetch(href, { headers: { Range: 'bytes=100-', 'If-Range': '"older"' } });
+    expect(other.status).toBe(200);
+    expect([...new Uint8Array(await other.arrayBuffer())]).toEqual(expected(0, 300));
+  });
+
   it('answers HEAD with the length and no body', async () => {
     const { href } = await makeFile(1234);
     const res = await fetch(href, { method: 'HEAD' });

@@ -2,8 +2,8 @@
  * The calling side of the thread boundary: one synckit function per thread, started lazily and
  * shared by every `Client` of the thread.
  */
-import { ErrorType, type TokenSet } from '@s2gos/async';
-import { rebuildError, type SerializedError } from '@s2gos/async/internal';
+import type { TokenSet } from '@s2gos/async';
+import { ErrorType, rebuildError, type SerializedError } from '@s2gos/async/internal/no-http';
 import { createSyncFn } from 'synckit';
 import { DEADLOCK_HINT, mayDeadlock, WORKER_BACKSTOP, workerFailed } from './limits.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';

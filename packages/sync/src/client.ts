@@ -11,9 +11,9 @@ import type {
   ProcessSummary,
   ResolvedConfig,
 } from '@s2gos/async';
-import { ClientError } from '@s2gos/async';
 import {
   arity,
+  ClientError,
   closedError,
   createPager,
   invalidArgument,
@@ -21,7 +21,7 @@ import {
   omitUndefined,
   operationNames,
   redactedConfig,
-} from '@s2gos/async/internal';
+} from '@s2gos/async/internal/no-http';
 import { resolveConfig } from '@s2gos/config/node';
 import { callWorker, startWorker } from './channel.js';
 import {

@@ -34,7 +34,7 @@ export {
   isClientError,
   isTransportError,
   TransportError,
-} from '@s2gos/async';
+} from '@s2gos/async/internal/no-http';
 export { Client, type SyncOperations } from './client.js';
 export type { SyncExecuteAndWaitOptions, SyncWaitForJobOptions } from './jobs.js';
 export { CALL_MARGIN, MAX_TIMEOUT, WORKER_FAILURE } from './limits.js';

@@ -18,7 +18,7 @@ import {
   type JobPoll,
   omitUndefined,
   requestOptions,
-} from '@s2gos/async/internal';
+} from '@s2gos/async/internal/no-http';
 import type { SyncCallOptions } from './options.js';
 import { sleepSync } from './sleep.js';
 

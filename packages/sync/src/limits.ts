@@ -6,7 +6,7 @@
  */
 import { hostname, networkInterfaces } from 'node:os';
 import type { TransportError } from '@s2gos/async';
-import { clientError, ErrorType } from '@s2gos/async/internal';
+import { clientError, ErrorType } from '@s2gos/async/internal/no-http';
 
 /** Added to the request timeout to get the bound of one whole call (retries and reading included). */
 export const CALL_MARGIN = 1_000;

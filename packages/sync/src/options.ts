@@ -11,7 +11,7 @@ import type {
   RetryOptions,
   SearchParams,
 } from '@s2gos/async';
-import { invalidArgument, omitUndefined } from '@s2gos/async/internal';
+import { invalidArgument, omitUndefined } from '@s2gos/async/internal/no-http';
 import { findUnclonable } from './clonable.js';
 import { MAX_TIMEOUT } from './limits.js';
 
@@ -106,6 +106,9 @@ function checkTimeout(
 }
 
 function plainHeaders(headers: HeadersOption | undefined): HeadersOption | undefined {
+  // The global `Headers` is looked at only when it can matter: its first use loads Node's fetch,
+  // which this thread (the worker sends the requests) has no other use for.
+  if (headers === undefined || Object.getPrototypeOf(headers) === Object.prototype) return headers;
   return headers instanceof Headers ? Object.fromEntries(headers.entries()) : headers;
 }
 

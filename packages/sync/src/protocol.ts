@@ -9,7 +9,7 @@ import type {
   ResolvedConfig,
   TokenSet,
 } from '@s2gos/async';
-import type { SerializedError } from '@s2gos/async/internal';
+import type { SerializedError } from '@s2gos/async/internal/no-http';
 
 /** What the worker's client is built from: the configuration comes resolved. */
 export type WorkerClientOptions = Pick<

@@ -117,6 +117,24 @@ describe('the worker bundle', () => {
   });
 });
 
+describe('the calling thread', () => {
+  // Every request goes through the worker, so the calling thread has no use for Node's fetch,
+  // whose first use (ky's import, the `Headers` global) costs a fresh process tens of ms.
+  test('never loads Node’s fetch', () => {
+    const script = `
+      import { Client } from '@s2gos/sync';
+      const client = new Client({ serverUrl: process.argv[1] });
+      const { jobID } = client.executeProcess('echo', { inputs: { value: 1 } });
+      client.waitForJob(jobID);
+      client.getJobResults(jobID);
+      client.close();
+      console.log(JSON.stringify(process.moduleLoadList.filter((name) => /undici/.test(name))));`;
+    const result = run(['--input-type=module', '-e', script, serverUrl]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+  });
+});
+
 // synckit preloads a failure guard into its workers: a failure the worker cannot answer for is
 // reported to the waiting call instead of leaving it blocked. The scripts below make the worker
 // fail through a preload of their own, passed with synckit's `SYNCKIT_EXEC_ARGV`.

@@ -65,12 +65,14 @@ export function jobRoutes(app: Hono, state: AppState): void {
     const file = job.files.get(name);
     if (file === undefined) throw noSuchFile(job.id, name);
     const size = file.data.byteLength;
-    const range = parseRange(c.req.header('Range'), size);
-    const headers = {
-      'Content-Type': file.mediaType,
-      'Accept-Ranges': 'bytes',
-      ETag: `"${job.id}-${name}-${size}"`,
-    };
+    const etag = `"${job.id}-${name}-${size}"`;
+    // With `If-Range` naming another version, the whole file is sent (RFC 9110, 13.1.5).
+    const ifRange = c.req.header('If-Range');
+    const range =
+      ifRange === undefined || ifRange === etag
+        ? parseRange(c.req.header('Range'), size)
+        : undefined;
+    const headers = { 'Content-Type': file.mediaType, 'Accept-Ranges': 'bytes', ETag: etag };
     if (range === undefined) {
       return c.body(file.data, 200, { ...headers, 'Content-Length': String(size) });
     }
