@@ -2,25 +2,22 @@
  * The CLI through a real HTTP forward proxy (the `proxy` package) that alone can resolve the
  * server's host name, and a TLS error that says how to trust a private CA.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeHome, removeHome, s2gos } from './cli.js';
+import { type ForwardProxy, startForwardProxy } from './forward-proxy.js';
 import { TEST_TOKEN } from './global-setup.js';
 
 const serverPort = new URL(inject('cliServerUrl')).port;
 let home: string;
 /** A home configured for the server by the name only the proxy resolves. */
 let proxiedHome: string;
-let proxy: ChildProcess;
-let proxyUrl: string;
-const forwarded: string[] = [];
+let proxy: ForwardProxy;
 
 beforeAll(async () => {
   home = makeHome();
@@ -41,18 +38,10 @@ beforeAll(async () => {
     TEST_TOKEN,
   ]);
   expect(proxied.code, proxied.stderr).toBe(0);
-  const script = fileURLToPath(new URL('./fixtures/forward-proxy.mjs', import.meta.url));
-  proxy = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: proxy.stdout as NodeJS.ReadableStream });
-  proxyUrl = await new Promise<string>((resolve) => {
-    lines.on('line', (line) => {
-      if (line.startsWith('listening ')) resolve(`http://127.0.0.1:${line.slice(10)}`);
-      else forwarded.push(line);
-    });
-  });
+  proxy = await startForwardProxy();
 });
 afterAll(() => {
-  proxy.kill();
+  proxy.close();
   removeHome(home);
   removeHome(proxiedHome);
 });
@@ -62,27 +51,27 @@ describe('HTTP_PROXY', () => {
     const server = `http://s2gos.invalid:${serverPort}`;
     const direct = await s2gos(proxiedHome, ['lp', '-f', 'json']);
     expect(direct.code).toBe(3);
-    const before = forwarded.length;
+    const before = proxy.forwarded.length;
     const result = await s2gos(proxiedHome, ['lp', '-f', 'json'], {
-      env: { HTTP_PROXY: proxyUrl },
+      env: { HTTP_PROXY: proxy.url },
     });
     expect(result.code, result.stderr).toBe(0);
     const ids = JSON.parse(result.stdout).processes.map((p: { id: string }) => p.id);
     expect(ids).toContain('map_image');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(forwarded.slice(before).some((line) => line.startsWith(`GET ${server}/processes`))).toBe(
-      true,
-    );
+    expect(
+      proxy.forwarded.slice(before).some((line) => line.startsWith(`GET ${server}/processes`)),
+    ).toBe(true);
   });
 
   it('leaves hosts in NO_PROXY alone', async () => {
-    const before = forwarded.length;
+    const before = proxy.forwarded.length;
     const result = await s2gos(home, ['lp', '--server', inject('cliServerUrl'), '-f', 'json'], {
-      env: { HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' },
+      env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' },
     });
     expect(result.code, result.stderr).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(forwarded.slice(before)).toEqual([]);
+    expect(proxy.forwarded.slice(before)).toEqual([]);
   });
 });
 

@@ -4,11 +4,11 @@
  * the process. The client runs in a child process, whose environment the test sets. The proxy
  * also makes a server that is not on this machine as far as the client can tell.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { type ForwardProxy, startForwardProxy } from '../../cli/test/forward-proxy.js';
 
 const CHILD = `
 import { Client } from '@s2gos/sync';
@@ -22,24 +22,12 @@ try {
   client.close();
 }`;
 
-let proxy: ChildProcess;
-let proxyUrl: string;
-const forwarded: string[] = [];
+let proxy: ForwardProxy;
 
 beforeAll(async () => {
-  const script = fileURLToPath(
-    new URL('../../cli/test/fixtures/forward-proxy.mjs', import.meta.url),
-  );
-  proxy = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: proxy.stdout as NodeJS.ReadableStream });
-  proxyUrl = await new Promise<string>((resolve) => {
-    lines.on('line', (line) => {
-      if (line.startsWith('listening ')) resolve(`http://127.0.0.1:${line.slice(10)}`);
-      else forwarded.push(line);
-    });
-  });
+  proxy = await startForwardProxy();
 });
-afterAll(() => proxy.kill());
+afterAll(() => proxy.close());
 
 const { HTTP_PROXY, http_proxy, NO_PROXY, no_proxy, ...noProxyEnv } = process.env;
 
@@ -60,14 +48,14 @@ it('reaches a server only the proxy can resolve', async () => {
   const env = noProxyEnv;
   const serverUrl = `http://s2gos.invalid:${new URL(inject('serverUrl')).port}`;
   expect(await getProcesses(serverUrl, env)).toMatchObject({ error: 'TransportError' });
-  const ids = await getProcesses(serverUrl, { ...env, HTTP_PROXY: proxyUrl });
+  const ids = await getProcesses(serverUrl, { ...env, HTTP_PROXY: proxy.url });
   expect(ids).toContain('map_image');
   await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(forwarded.some((line) => line.startsWith(`GET ${serverUrl}/processes`))).toBe(true);
+  expect(proxy.forwarded.some((line) => line.startsWith(`GET ${serverUrl}/processes`))).toBe(true);
 }, 60_000);
 
 it('names the deadlock only for a server on this machine', async () => {
-  const env = { ...noProxyEnv, HTTP_PROXY: proxyUrl, NO_PROXY: '' };
+  const env = { ...noProxyEnv, HTTP_PROXY: proxy.url, NO_PROXY: '' };
   const stuck = `http://s2gos.invalid:${new URL(inject('badServerUrl')).port}/never`;
   const remote = await getProcesses(stuck, env, 500);
   expect(remote).toMatchObject({
