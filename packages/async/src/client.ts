@@ -78,8 +78,8 @@ export interface Platform {
   resolveConfig: ConfigResolver;
   /**
    * Wraps the fetch ky calls: Node follows redirects in the client (`followRedirects`) and sends
-   * through the environment's proxy, browsers leave redirects to fetch (manual redirects are opaque there, and the Fetch standard drops
-   * `Authorization` across origins).
+   * through the environment's proxy; browsers leave redirects to fetch (manual redirects are
+   * opaque there, and the Fetch standard drops `Authorization` across origins).
    */
   wrapFetch?: ((fetch: FetchFunction, origin: string) => FetchFunction) | undefined;
   /** The HTTP log's writer when logging is on (Node: `S2GOS_DEBUG`), else `undefined`. */

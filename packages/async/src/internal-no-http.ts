@@ -1,8 +1,8 @@
 /**
- * `@s2gos/async/internal/no-http`: the part of `@s2gos/async/internal` that
- * loads no HTTP machinery — errors, options, the operation table, job waits, paging. The sync
- * client's calling thread, which sends every request through its worker, imports this: importing
- * ky initialises Node's fetch, a cost that thread would pay for nothing. Not covered by semver.
+ * `@s2gos/async/internal/no-http`: the part of `@s2gos/async/internal` that loads no HTTP
+ * machinery — errors, options, the operation table, job waits, paging. The sync client's calling
+ * thread, which sends every request through its worker, imports this: importing ky initialises
+ * Node's fetch, a cost that thread would pay for nothing. Not covered by semver.
  *
  * @packageDocumentation
  */
