@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const specifiers = (file: string) => [
-  ...new Set([...readFileSync(file, 'utf8').matchAll(/\bfrom "([^"]+)";/g)].map(([, s]) => s)),
+  ...new Set(
+    [...readFileSync(file, 'utf8').matchAll(/\bfrom "([^"]+)";/g)].map(([, s]) => s ?? ''),
+  ),
 ];
 
 describe('the ESM builds', () => {

@@ -135,6 +135,33 @@ describe('the calling thread', () => {
   });
 });
 
+describe('S2GOS_DEBUG', () => {
+  // The requests are sent by the worker thread; its log lines reach the process's stderr.
+  test('logs each exchange of the worker to stderr, without the token', () => {
+    const script = `
+      import { Client } from '@s2gos/sync';
+      const client = new Client({ serverUrl: process.argv[1], accessToken: process.argv[2] });
+      client.getProcesses();
+      try { client.getJob('no-such-job'); } catch {}
+      client.close();`;
+    const args = [
+      '--input-type=module',
+      '-e',
+      script,
+      inject('authServerUrl'),
+      inject('authToken'),
+    ];
+    const result = run(args, packageDir, { ...process.env, S2GOS_DEBUG: '1' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`[s2gos] → GET ${inject('authServerUrl')}/processes`);
+    expect(result.stderr).toMatch(/\[s2gos\] ← 200 GET \S+\/processes\S* in \d+ ms/);
+    expect(result.stderr).toContain('← 404 GET');
+    expect(result.stderr + result.stdout).not.toContain(inject('authToken'));
+    const quiet = run(args, packageDir, { ...process.env, S2GOS_DEBUG: '' });
+    expect(quiet.stderr).not.toContain('[s2gos]');
+  });
+});
+
 // synckit preloads a failure guard into its workers: a failure the worker cannot answer for is
 // reported to the waiting call instead of leaving it blocked. The scripts below make the worker
 // fail through a preload of their own, passed with synckit's `SYNCKIT_EXEC_ARGV`.
