@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from '../test/helpers/browser.js';
+import { launchChromium } from '../../async/test/helpers/chromium.js';
 import { startAppCommand, startDemoServer } from '../test/helpers/processes.js';
 
 const ASSETS = fileURLToPath(new URL('../dist/www/assets/', import.meta.url));

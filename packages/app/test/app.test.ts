@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './helpers/browser.js';
+import { launchChromium } from '../../async/test/helpers/chromium.js';
 import { type Started, startAppCommand, startDemoServer } from './helpers/processes.js';
 
 const DOCS = fileURLToPath(new URL('../docs/', import.meta.url));

@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium } from '../../async/test/helpers/chromium.js';
 import { loadAppFiles } from '../src/index.js';
-import { launchChromium } from './helpers/browser.js';
 import { type Started, startDemoServer } from './helpers/processes.js';
 
 const TOKEN = 'hosted-app-token-5e1f0c27';

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from './helpers/browser.js';
+import { launchChromium } from '../../async/test/helpers/chromium.js';
 import { type Started, startAppCommand, startWidgetsServer } from './helpers/processes.js';
 
 let server: Started & { url: string };

@@ -199,7 +199,16 @@ async function downloadLink(
     // A partial file is continued only with the version it came from: `If-Range` makes the
     // server send the whole file instead when the file changed, so no two versions are mixed.
     if (version) Object.assign(headers, { range: `bytes=${have}-`, 'if-range': version });
-    const response = await context.request(url.href, headers, options.signal);
+    const response = await context.request(url.href, headers, options.signal).catch((error) => {
+      // 416: the part is not shorter than the file (it was complete when a run stopped before
+      // the rename): it starts over rather than fail every later call the same way.
+      if (version && isClientError(error) && error.status === 416) return undefined;
+      throw error;
+    });
+    if (response === undefined) {
+      await rm(part, { force: true });
+      continue;
+    }
     // 206 from where the part ends continues it; anything else is the whole file again.
     const resumed =
       version !== '' && response.status === 206 && contentRangeStart(response) === have;

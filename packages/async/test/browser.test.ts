@@ -4,8 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium } from './helpers/chromium.js';
 import { startServer, TOKEN } from './helpers/demo-server.js';
 import { startTestServer, type TestServer } from './helpers/http-server.js';
 
@@ -36,18 +37,7 @@ beforeAll(async () => {
         .end('<!doctype html><title>s2gos</title><script type="module" src="/page.js"></script>');
     }
   }, 'localhost');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

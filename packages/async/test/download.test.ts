@@ -3,7 +3,15 @@
  * to another origin, output ids and links that try to leave the directory.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,6 +158,9 @@ describe('downloadResults', () => {
               ? /^bytes=(\d+)-$/.exec(String(request.headers.range ?? ''))
               : null;
           const start = range ? Number(range[1]) : 0;
+          if (start >= size) {
+            return void response.writeHead(416, { 'content-range': `bytes */${size}` }).end();
+          }
           response.writeHead(range ? 206 : 200, {
             etag,
             'content-length': size - start,
@@ -187,6 +198,23 @@ describe('downloadResults', () => {
       expect(resume?.headers.range).toBe(`bytes=${have}-`);
       expect(resume?.headers['if-range']).toBe('"a"');
       expect(readdirSync(dir)).toEqual(['data.bin']);
+    });
+
+    it('starts over when it is as long as the file (416)', async () => {
+      const fileServer = await versionedServer(
+        () => false,
+        () => 'a',
+      );
+      const client = new AsyncClient({ serverUrl: fileServer.url, retry: 0 });
+      const { dir } = directories();
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'data.bin.part'), Buffer.alloc(size, 'a'));
+      writeFileSync(join(dir, 'data.bin.part.version'), '"a"');
+      await client.downloadResults('job-1', { dir });
+      expect(readFileSync(join(dir, 'data.bin')).equals(Buffer.alloc(size, 'a'))).toBe(true);
+      expect(readdirSync(dir)).toEqual(['data.bin']);
+      const ranges = fileServer.requests.filter((r) => r.url === '/files/data');
+      expect(ranges.map((r) => r.headers.range)).toEqual([`bytes=${size}-`, undefined]);
     });
 
     it('is replaced, not mixed with the new one, when the file changed', async () => {

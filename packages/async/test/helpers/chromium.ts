@@ -1,6 +1,6 @@
 import { type Browser, chromium } from 'playwright-core';
 
-/** Debian's Chromium (`scripts/ensure-chromium.sh`), headless, as the async package's browser test runs it. */
+/** Debian's Chromium (`scripts/ensure-chromium.sh`), headless; the app's browser tests use it too. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
