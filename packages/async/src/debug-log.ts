@@ -27,6 +27,10 @@ export function loggableUrl(href: string): string {
   return url.href;
 }
 
+// Start times remembered at most: a request that never gets a response (a network error) leaves
+// its entry, so the oldest are forgotten; their response lines then go without a duration.
+const MAX_STARTS = 256;
+
 /** ky hooks that write the log through `write`, with `redact` applied to every line. */
 export function debugLogHooks(write: LogWriter, redact: (text: string) => string): Hooks {
   // ky hands afterResponse a copy of the request sent, so the start is found by method and URL.
@@ -36,7 +40,9 @@ export function debugLogHooks(write: LogWriter, redact: (text: string) => string
   return {
     beforeRequest: [
       (request) => {
+        started.delete(key(request));
         started.set(key(request), Date.now());
+        if (started.size > MAX_STARTS) started.delete(started.keys().next().value as string);
         line(`→ ${request.method} ${loggableUrl(request.url)}`);
       },
     ],
