@@ -4,33 +4,24 @@
  * a secret, and a failed sign-in answers 401 with the provider's reason.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { type RunningServer, startServer } from '@s2gos/server';
-import {
-  startOidcProvider,
-  TEST_CLIENTS,
-  TEST_USERS,
-  type TestOidcProvider,
-} from '@s2gos/test-oidc';
+import { TEST_USERS, type TestOidcProvider } from '@s2gos/test-oidc';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, makeHome, removeHome } from './cli.js';
+import { BIN, makeHome, removeHome, writeConfig } from './cli.js';
+import { type OidcServer, startOidcServer } from './oidc-server.js';
 
 const PASSWORD = TEST_USERS.bibo ?? '';
 
 let oidc: TestOidcProvider;
-let server: RunningServer;
 const children: ChildProcess[] = [];
 const homes: string[] = [];
 
+let stack: OidcServer | undefined;
+
 beforeAll(async () => {
-  oidc = await startOidcProvider({ accessTokenTtl: 2 });
-  server = await startServer({ port: 0, oidcIssuer: oidc.issuer, audience: oidc.audience });
+  stack = await startOidcServer(2);
+  ({ oidc } = stack);
 });
-afterAll(async () => {
-  await server?.close();
-  await oidc?.close();
-});
+afterAll(() => stack?.close());
 afterEach(async () => {
   for (const child of children.splice(0)) {
     if (child.exitCode !== null) continue;
@@ -46,19 +37,7 @@ afterEach(async () => {
 async function startApp(password: string) {
   const home = makeHome();
   homes.push(home);
-  mkdirSync(join(home, '.s2gos'), { recursive: true });
-  const config = {
-    server_url: server.url,
-    auth_type: 'login',
-    auth_url: oidc.issuer,
-    user_name: 'bibo',
-    password,
-    client_id: TEST_CLIENTS.cli.clientId,
-  };
-  const text = Object.entries(config)
-    .map(([key, value]) => `${key}: ${value}\n`)
-    .join('');
-  writeFileSync(join(home, '.s2gos', 'config'), text, { mode: 0o600 });
+  writeConfig(home, stack?.loginConfig(password) ?? {});
   const child = spawn(process.execPath, [BIN, 'app', '--no-open'], {
     env: { PATH: process.env.PATH ?? '', HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,15 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type RunningServer, startServer } from '@s2gos/server';
-import {
-  startOidcProvider,
-  TEST_CLIENTS,
-  TEST_USERS,
-  type TestOidcProvider,
-} from '@s2gos/test-oidc';
+import type { RunningServer } from '@s2gos/server';
+import { TEST_CLIENTS, TEST_USERS, type TestOidcProvider } from '@s2gos/test-oidc';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { allOutput, makeHome, removeHome, s2gos } from './cli.js';
+import { type OidcServer, startOidcServer } from './oidc-server.js';
 
 const PASSWORD = TEST_USERS.bibo ?? '';
 const { clientId: SERVICE_ID, clientSecret: SERVICE_SECRET } = TEST_CLIENTS.service;
@@ -18,20 +14,26 @@ let oidc: TestOidcProvider;
 let server: RunningServer;
 let home: string;
 
+let stack: OidcServer | undefined;
+
 beforeAll(async () => {
-  oidc = await startOidcProvider({ accessTokenTtl: 3 });
-  server = await startServer({ port: 0, oidcIssuer: oidc.issuer, audience: oidc.audience });
+  stack = await startOidcServer(3);
+  ({ oidc, server } = stack);
 });
-afterAll(async () => {
-  await server?.close();
-  await oidc?.close();
-});
+afterAll(() => stack?.close());
 beforeEach(() => {
   home = makeHome();
 });
 afterEach(() => {
   removeHome(home);
 });
+
+/** `s2gos configure` (or its alias) for a `login` as bibo, with `password` on stdin. */
+function configureLogin(command: 'configure' | 'c', password: string) {
+  const args = [command, '-s', server.url, '-a', 'login', '--auth-url', oidc.issuer, '-u', 'bibo'];
+  args.push('--client-id', TEST_CLIENTS.cli.clientId, '--password-stdin');
+  return s2gos(home, args, { input: `${password}\n` });
+}
 
 const configFile = () => join(home, '.s2gos', 'config');
 const tokenFile = () => join(home, '.s2gos', 'tokens');
@@ -42,24 +44,7 @@ function cachedTokens(): Record<string, { accessToken: string; refreshToken?: st
 
 describe('configure with sign-in', () => {
   it('login: signs in once, then writes the file (0600) and caches the tokens (0600)', async () => {
-    const result = await s2gos(
-      home,
-      [
-        'configure',
-        '-s',
-        server.url,
-        '-a',
-        'login',
-        '--auth-url',
-        oidc.issuer,
-        '-u',
-        'bibo',
-        '--client-id',
-        TEST_CLIENTS.cli.clientId,
-        '--password-stdin',
-      ],
-      { input: `${PASSWORD}\n` },
-    );
+    const result = await configureLogin('configure', PASSWORD);
     expect(result).toMatchObject({ code: 0, stdout: `Configuration written to ${configFile()}\n` });
     expect(result.stderr).toBe(`Signed in at ${oidc.issuer}\n`);
     expect(readFileSync(configFile(), 'utf8')).toBe(
@@ -81,24 +66,7 @@ describe('configure with sign-in', () => {
   });
 
   it('a wrong password: a clear authentication failure, exit 2, nothing written', async () => {
-    const result = await s2gos(
-      home,
-      [
-        'c',
-        '-s',
-        server.url,
-        '-a',
-        'login',
-        '--auth-url',
-        oidc.issuer,
-        '-u',
-        'bibo',
-        '--client-id',
-        TEST_CLIENTS.cli.clientId,
-        '--password-stdin',
-      ],
-      { input: 'wrong-password-0042\n' },
-    );
+    const result = await configureLogin('c', 'wrong-password-0042');
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       `Error: Authentication failed: Signing in (login) at ${oidc.tokenEndpoint} failed: invalid_grant (Invalid user credentials). Check user_name, password and client_id ("s2gos configure").\n`,

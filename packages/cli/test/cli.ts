@@ -3,7 +3,7 @@
  * `~/.s2gos/config` is never read, and records every output for the "no token anywhere" check.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,15 @@ const outputs: string[] = [];
 /** A temporary home directory, removed by {@link removeHome}. */
 export function makeHome(): string {
   return mkdtempSync(join(tmpdir(), 's2gos-cli-test-'));
+}
+
+/** Writes `members` as the configuration file of `home` (`~/.s2gos/config`, mode 0600). */
+export function writeConfig(home: string, members: Record<string, string>): void {
+  mkdirSync(join(home, '.s2gos'), { recursive: true });
+  const text = Object.entries(members)
+    .map(([key, value]) => `${key}: ${value}\n`)
+    .join('');
+  writeFileSync(join(home, '.s2gos', 'config'), text, { mode: 0o600 });
 }
 
 /** Removes a directory made by {@link makeHome}. */

@@ -3,19 +3,15 @@
  * used by the next, refreshes are written back, a long `--wait` survives expiries, `--server OTHER`
  * never gets the stored credentials, and failures exit with a clear message and no secret.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type RunningServer, startServer } from '@s2gos/server';
-import {
-  startOidcProvider,
-  TEST_CLIENTS,
-  TEST_USERS,
-  type TestOidcProvider,
-} from '@s2gos/test-oidc';
+import type { RunningServer } from '@s2gos/server';
+import { TEST_CLIENTS, TEST_USERS, type TestOidcProvider } from '@s2gos/test-oidc';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allOutput, makeHome, removeHome, s2gos } from './cli.js';
+import { allOutput, makeHome, removeHome, s2gos, writeConfig } from './cli.js';
+import { type OidcServer, startOidcServer } from './oidc-server.js';
 
 const PASSWORD = TEST_USERS.bibo ?? '';
 const { clientId: SERVICE_ID, clientSecret: SERVICE_SECRET } = TEST_CLIENTS.service;
@@ -28,15 +24,13 @@ const logLines: string[] = [];
 /** Every token that was ever cached; none may be printed. */
 const tokens = new Set<string>();
 
+let stack: OidcServer | undefined;
+
 beforeAll(async () => {
-  oidc = await startOidcProvider({ accessTokenTtl: 2 });
-  const log = (line: string) => logLines.push(line);
-  server = await startServer({ port: 0, oidcIssuer: oidc.issuer, audience: oidc.audience, log });
+  stack = await startOidcServer(2, (line) => logLines.push(line));
+  ({ oidc, server } = stack);
 });
-afterAll(async () => {
-  await server?.close();
-  await oidc?.close();
-});
+afterAll(() => stack?.close());
 beforeEach(() => {
   home = makeHome();
 });
@@ -48,14 +42,6 @@ afterEach(() => {
   removeHome(home);
 });
 
-function writeConfig(lines: Record<string, string>): void {
-  mkdirSync(join(home, '.s2gos'), { recursive: true });
-  const text = Object.entries(lines)
-    .map(([key, value]) => `${key}: ${value}\n`)
-    .join('');
-  writeFileSync(join(home, '.s2gos', 'config'), text, { mode: 0o600 });
-}
-
 function cached(): Record<string, { accessToken: string; refreshToken?: string }> {
   try {
     const file = readFileSync(join(home, '.s2gos', 'tokens'), 'utf8');
@@ -66,19 +52,12 @@ function cached(): Record<string, { accessToken: string; refreshToken?: string }
 }
 const cachedAccessToken = () => Object.values(cached())[0]?.accessToken;
 
-const loginConfig = (password = PASSWORD) => ({
-  server_url: server.url,
-  auth_type: 'login',
-  auth_url: oidc.issuer,
-  user_name: 'bibo',
-  password,
-  client_id: TEST_CLIENTS.cli.clientId,
-});
+const loginConfig = (password = PASSWORD) => stack?.loginConfig(password) ?? {};
 const grants = (type: string) => oidc.grants[type]?.success ?? 0;
 
 describe('commands sign in with the configured auth type', () => {
   it('login: the first command signs in and caches; the next one uses the cache', async () => {
-    writeConfig(loginConfig());
+    writeConfig(home, loginConfig());
     const before = grants('password');
     const first = await s2gos(home, ['list-processes', '-f', 'json']);
     expect(first).toMatchObject({ code: 0, stderr: '' });
@@ -92,7 +71,7 @@ describe('commands sign in with the configured auth type', () => {
   });
 
   it('client-credentials: a command reaches the server', async () => {
-    writeConfig({
+    writeConfig(home, {
       server_url: server.url,
       auth_type: 'client-credentials',
       auth_url: `${oidc.issuer}/token`,
@@ -105,7 +84,7 @@ describe('commands sign in with the configured auth type', () => {
   });
 
   it('execute-process --wait for 15 s crosses several 2 s expiries, rewriting the cache', async () => {
-    writeConfig(loginConfig());
+    writeConfig(home, loginConfig());
     expect((await s2gos(home, ['list-jobs'])).code).toBe(0);
     const first = cachedAccessToken();
     const before = grants('refresh_token');
@@ -126,7 +105,7 @@ describe('commands sign in with the configured auth type', () => {
   }, 60_000);
 
   it('login: a revoked refresh token in the cache leads to a new sign-in', async () => {
-    writeConfig(loginConfig());
+    writeConfig(home, loginConfig());
     expect((await s2gos(home, ['list-jobs'])).code).toBe(0);
     const refreshToken = Object.values(cached())[0]?.refreshToken ?? '';
     await oidc.revokeRefreshToken(refreshToken);
@@ -137,7 +116,7 @@ describe('commands sign in with the configured auth type', () => {
   });
 
   it("a wrong password: exit 2, 'Authentication failed' with the provider's description", async () => {
-    writeConfig(loginConfig(WRONG_PASSWORD));
+    writeConfig(home, loginConfig(WRONG_PASSWORD));
     const result = await s2gos(home, ['list-jobs']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
@@ -172,7 +151,7 @@ describe('static auth types', () => {
         [{ auth_type: 'api-key', api_key: API_KEY }, 'x-api-key', API_KEY],
       ] as const;
       for (const [fields, header, value] of cases) {
-        writeConfig({ server_url: recorder.url, ...fields });
+        writeConfig(home, { server_url: recorder.url, ...fields });
         const result = await s2gos(home, ['list-jobs', '-f', 'json']);
         expect(result.code).toBe(0);
         expect(recorder.requests.at(-1)?.headers[header]).toBe(value);
@@ -188,7 +167,7 @@ describe('--server OTHER', () => {
   it('never sends the credentials stored for the configured server', async () => {
     const other = await startRecorder();
     try {
-      writeConfig(loginConfig());
+      writeConfig(home, loginConfig());
       expect((await s2gos(home, ['list-jobs'])).code).toBe(0);
       const result = await s2gos(home, ['list-jobs', '--server', other.url, '-f', 'json']);
       expect(result.code).toBe(0);
