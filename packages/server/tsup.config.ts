@@ -1,4 +1,5 @@
 import { defineBuilds } from '../../scripts/tsup-base';
+import { perFormatModule } from '../../scripts/tsup-per-format';
 
 // Three builds: the library (ESM + CJS with types); the `s2gos-server` binary (ESM, with a
 // shebang); and the modules worker threads import by URL — the process worker and one module
@@ -16,10 +17,8 @@ export default defineBuilds(
   {
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
-    // The CommonJS build finds its files through `__filename` (see `distFileUrl`).
-    esbuildOptions(options) {
-      options.logOverride = { 'empty-import-meta': 'silent' };
-    },
+    // Each build finds its files from its own location (`import.meta.url` or `__filename`).
+    esbuildPlugins: [perFormatModule('module-url')],
   },
   {
     entry: ['src/bin.ts'],

@@ -34,6 +34,8 @@ export type RunRequest = Omit<RunTask, 'port'>;
 export class ProcessPool {
   readonly #pool: Piscina<RunTask, void>;
   readonly #abortGrace: number;
+  /** Fails a run that waits for a worker, with the error of a worker that could not start. */
+  readonly #waiting = new Set<(error: unknown) => void>();
 
   constructor(options: ProcessPoolOptions) {
     this.#abortGrace = options.abortGrace;
@@ -46,9 +48,13 @@ export class ProcessPool {
       // Our own MessagePort carries progress; piscina's atomics fast path is not needed.
       atomics: 'disabled',
     });
-    // A worker failing outside a task (e.g. while being replaced) must not become an uncaught
-    // 'error' event of the server.
-    this.#pool.on('error', () => {});
+    // A worker failing outside a task (e.g. while starting) must not become an uncaught 'error'
+    // event of the server. When no worker is left, the failure was a start: piscina then stops
+    // starting workers for the tasks it holds, which would wait forever, so they fail with it.
+    this.#pool.on('error', (error: unknown) => {
+      if (this.#pool.threads.length > 0) return;
+      for (const fail of this.#waiting) fail(error);
+    });
   }
 
   /**
@@ -69,6 +75,12 @@ export class ProcessPool {
       else report(message.outcome);
     });
     const terminate = new AbortController();
+    let startFailure: unknown;
+    const failStart = (error: unknown) => {
+      startFailure = error;
+      terminate.abort();
+    };
+    this.#waiting.add(failStart);
     let timer: NodeJS.Timeout | undefined;
     const onAbort = () => {
       port1.postMessage({
@@ -86,14 +98,19 @@ export class ProcessPool {
       );
       // Posted before the task returned, so it arrives.
       return await reported;
-    } catch (error) {
+    } catch (thrown) {
+      const error = startFailure ?? thrown;
       const message = error instanceof Error ? error.message : String(error);
       return {
         ok: false,
-        message: `The process crashed: ${message}`,
+        message:
+          startFailure === undefined
+            ? `The process crashed: ${message}`
+            : `The process could not start: no worker thread could start (${message}). Reinstall @s2gos/server if its files are incomplete.`,
         traceback: tracebackOf(error),
       };
     } finally {
+      this.#waiting.delete(failStart);
       signal.removeEventListener('abort', onAbort);
       clearTimeout(timer);
       port1.close();

@@ -48,11 +48,22 @@ export class TestServer {
     maxOldSpaceMb = 256,
   ): Promise<TestServer & { exited: () => boolean }> {
     const serve = fileURLToPath(new URL('./fixtures/serve.mjs', import.meta.url));
-    const child = spawn(
-      process.execPath,
-      [`--max-old-space-size=${maxOldSpaceMb}`, serve, JSON.stringify(options)],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const args = [`--max-old-space-size=${maxOldSpaceMb}`, serve, JSON.stringify(options)];
+    return TestServer.spawnNode(args, options.token);
+  }
+
+  /**
+   * Runs `node args` in the package's folder, a server that prints its URL as its first line of
+   * output, and returns that server.
+   */
+  static async spawnNode(
+    args: string[],
+    token?: string,
+  ): Promise<TestServer & { exited: () => boolean }> {
+    const child = spawn(process.execPath, args, {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const [line] = (await Promise.race([
       once(child.stdout, 'data'),
       once(child, 'exit').then(() => {
@@ -68,7 +79,7 @@ export class TestServer {
         await once(child, 'exit');
       },
     };
-    return Object.assign(new TestServer(running, options.token), {
+    return Object.assign(new TestServer(running, token), {
       exited: () => child.exitCode !== null || child.signalCode !== null,
     });
   }
