@@ -6,6 +6,10 @@
  * minified, gzip, the `browser` export condition). The server runs in a child process so that it
  * does not share the event loop with the code measured. Prints medians and ratios of one run,
  * with the load of the machine. Targets: new/base ≤ 1.05, new/raw ≤ 1.30, bundle ≤ 12 kB.
+ *
+ * Two floors are printed beside them, so that a target can be told apart from what the client is
+ * built on: a bare ky instance with the client's options (`ky` + `JSON.parse`, no client code),
+ * and the bundle of the client's dependencies alone (ky, the model schemas, `@s2gos/config`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import ky from 'ky';
 import { AsyncClient } from '../dist/index.js';
 
 const ROUNDS = 2_000;
@@ -53,9 +58,10 @@ async function baseClient(): Promise<typeof AsyncClient | undefined> {
     .AsyncClient;
 }
 
-async function browserBundle(): Promise<number> {
+/** Gzip size of `contents` bundled for browsers (esbuild, minified, the `browser` condition). */
+async function browserBundle(contents: string): Promise<number> {
   const result = await build({
-    stdin: { contents: "export { AsyncClient } from '@s2gos/async';", resolveDir: packageDir },
+    stdin: { contents, resolveDir: packageDir },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -76,11 +82,19 @@ async function main() {
     const Base = await baseClient();
     const base = Base && new Base({ config: { serverUrl: url } });
 
+    // ky as the client configures it (see `createHttp`), without any client code.
+    const bareKy = ky.create({
+      prefixUrl: `${url}/`,
+      headers: { accept: 'application/json' },
+      timeout: 30_000,
+      retry: 2,
+    });
     const contenders: Record<string, () => Promise<unknown>> = {
       'raw fetch + JSON.parse': async () => {
         const response = await fetch(jobUrl, { headers: { accept: 'application/json' } });
         return JSON.parse(await response.text());
       },
+      'ky + JSON.parse (floor)': async () => JSON.parse(await bareKy(`jobs/${job.jobID}`).text()),
       'AsyncClient.getJob': () => client.getJob(job.jobID),
       ...(base ? { 'AsyncClient.getJob (base)': () => base.getJob(job.jobID) } : {}),
       'AsyncClient.getJob (validate: false)': () => unvalidated.getJob(job.jobID),
@@ -108,6 +122,10 @@ async function main() {
       );
     }
     console.log(`AsyncClient.getJob / raw fetch: ${(own / raw).toFixed(2)} (target <= 1.30)`);
+    const floor = median(times['ky + JSON.parse (floor)'] ?? []);
+    console.log(
+      `  of which ky alone: ${(floor / raw).toFixed(2)}; client code: ${(own / floor).toFixed(2)}`,
+    );
     if (base) {
       const ratio = own / median(times['AsyncClient.getJob (base)'] ?? []);
       console.log(`AsyncClient.getJob / base: ${ratio.toFixed(2)} (target <= 1.05)`);
@@ -126,8 +144,35 @@ async function main() {
     );
     if (failed[0]?.status === 'rejected') console.log(`  first error: ${failed[0].reason}`);
     await Promise.all([client.close(), unvalidated.close(), base?.close()]);
-    const size = await browserBundle();
+    const size = await browserBundle("export { AsyncClient } from '@s2gos/async';");
     console.log(`browser bundle of AsyncClient (minified, gzip): ${size} B (target <= 12000)`);
+    // A lower bound of what the client needs of its dependencies, whatever its own code: ky, the
+    // schemas of the documents its operations read, and the configuration resolver.
+    const floors = {
+      ky: "export { default, isHTTPError, isTimeoutError } from 'ky';",
+      schemas: `export { ${[
+        'ApiErrorSchema',
+        'CapabilitiesSchema',
+        'ConformanceDeclarationSchema',
+        'JobInfoSchema',
+        'JobListSchema',
+        'JobResultsSchema',
+        'ProcessDescriptionSchema',
+        'ProcessListSchema',
+        'ProcessRequestSchema',
+        'safeParseModel',
+      ].join(', ')} } from '@s2gos/models';`,
+      resolveConfig: "export { ConfigError, resolveConfig } from '@s2gos/config';",
+    };
+    const together = Object.values(floors)
+      .join('\n')
+      .replace('export { default,', 'export { default as ky,');
+    for (const [name, contents] of Object.entries(floors)) {
+      console.log(
+        `  floor: ${name.padEnd(14)} ${String(await browserBundle(contents)).padStart(6)} B`,
+      );
+    }
+    console.log(`  floor: all three      ${String(await browserBundle(together)).padStart(6)} B`);
   } finally {
     child.kill();
   }

@@ -65,7 +65,8 @@ export function createClientAuth(config: ResolvedConfig, options: ClientAuthOpti
   };
 
   return {
-    hooks: { beforeRequest: [beforeRequest] },
+    // Without credentials, no hook: every request would pay for one that does nothing.
+    hooks: credentials.sendsNothing ? {} : { beforeRequest: [beforeRequest] },
     async send(attempt) {
       try {
         return await attempt();

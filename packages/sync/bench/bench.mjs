@@ -1,5 +1,7 @@
 // pnpm bench: the blocking Client against the AsyncClient, in one run against a local server
-// started in a child process (a sync call to a server in its own thread would deadlock).
+// started in a child process (a sync call to a server in its own thread would deadlock). The
+// start-up measures come with two floors run beside them (`floor-*.mjs`): the least a synckit
+// client, and any worker thread that fetches, can do on this machine.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpus, loadavg } from 'node:os';
@@ -58,6 +60,18 @@ try {
   const fromStart = [];
   const untilReturn = [];
   const bareNode = [];
+  // The same measures for the two floors: what any synckit client, and any worker thread that
+  // fetches, cannot go below on this machine.
+  const floors = {
+    synckit: { untilReturn: [], whole: [] },
+    threads: { untilReturn: [], whole: [] },
+  };
+  const runFloor = (script, floor) => {
+    const started = performance.now();
+    const output = execFileSync(process.execPath, [here(script), serverUrl, jobID]);
+    floor.whole.push(performance.now() - started);
+    floor.untilReturn.push(JSON.parse(String(output)).sinceStart);
+  };
   for (let i = 0; i < FRESH_PROCESSES; i++) {
     let started = performance.now();
     execFileSync(process.execPath, ['-e', '0']);
@@ -69,6 +83,8 @@ try {
     untilReturn.push(sinceStart);
     firstCalls.push(wall);
     firstCallsCpu.push(cpu);
+    runFloor('./floor-synckit.mjs', floors.synckit);
+    runFloor('./floor-threads.mjs', floors.threads);
   }
 
   const naiveTimes = [];
@@ -106,9 +122,14 @@ try {
   );
   console.log(`  medians               ${ms(median(untilReturn))} / ${ms(median(bareNode))}`);
   console.log(`  difference            ${ms(returnAboveBare)}   (target <= 100 ms)`);
+  const aboveBare = (values) => `${ms(median(values) - median(bareNode))} above bare`;
+  console.log(`  floor: synckit + one fetch        ${aboveBare(floors.synckit.untilReturn)}`);
+  console.log(`  floor: worker thread + one fetch  ${aboveBare(floors.threads.untilReturn)}`);
   console.log(`a whole process (as above, then close and exit) against bare node -e 0:`);
   console.log(`  medians               ${ms(median(fromStart))} / ${ms(median(bareNode))}`);
   console.log(`  difference            ${ms(median(fromStart) - median(bareNode))}`);
+  console.log(`  floor: synckit + one fetch        ${aboveBare(floors.synckit.whole)}`);
+  console.log(`  floor: worker thread + one fetch  ${aboveBare(floors.threads.whole)}`);
   console.log(`naive blocking alternative (execFileSync of a node process per getJob):`);
   console.log(`  median of ${NAIVE_CALLS}          ${ms(naiveMedian)}`);
   console.log(`  ratio naive / sync    ${(naiveMedian / syncMedian).toFixed(0)}`);

@@ -40,6 +40,8 @@ export interface CredentialsOptions {
 export interface Credentials {
   /** The token source of the OAuth2 auth types; `undefined` for the others. */
   readonly tokenSource: TokenSource | undefined;
+  /** Whether no request carries a credential (`none`, or `token`/`api-key` without a secret). */
+  readonly sendsNothing: boolean;
   /**
    * The header to set on a request to the configured origin; `undefined` for `none`.
    * @throws `AuthError` when an OAuth2 token cannot be had
@@ -67,6 +69,7 @@ export function createCredentials(
     const header = staticCredentialHeader(config);
     return {
       tokenSource: undefined,
+      sendsNothing: header === undefined,
       header: async () => header,
       afterUnauthorized: async () => undefined,
     };
@@ -83,6 +86,7 @@ export function createCredentials(
   const headerValue = (token: string) => tokenHeader(config, token)[1];
   return {
     tokenSource: source,
+    sendsNothing: false,
     header: async () => tokenHeader(config, await source.getToken()),
     async afterUnauthorized(sentValue) {
       const held = source.tokens?.accessToken;
