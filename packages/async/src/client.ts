@@ -21,8 +21,11 @@ import {
   type FetchFunction,
   headerRecord,
   kyTimeout,
+  type NormalisedRetry,
+  normaliseRetry,
   readText,
   retryPolicy,
+  withDeadline,
 } from './http.js';
 import {
   type ExecuteAndWaitOptions,
@@ -100,7 +103,8 @@ export class AsyncClientBase {
   readonly #baseUrl: URL;
   readonly #timeout: number;
   readonly #maxResponseSize: number;
-  readonly #retry: AsyncClientOptions['retry'];
+  /** The client's retry policy, normalised once (calls add their deadline). */
+  readonly #retry: NormalisedRetry;
   readonly #validate: boolean;
   readonly #redact: (text: string) => string;
   readonly #auth: ClientAuth;
@@ -121,7 +125,7 @@ export class AsyncClientBase {
     this.#baseUrl = baseUrl;
     this.#timeout = timeout;
     this.#maxResponseSize = maxResponseSize;
-    this.#retry = options.retry;
+    this.#retry = normaliseRetry(options.retry);
     this.#validate = options.validate ?? true;
     this.#download = platform.download;
     const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -225,7 +229,10 @@ export class AsyncClientBase {
     // A retried POST could start a second job: non-idempotent operations retry only when the call
     // asks, and then for their method. Every policy carries the call's deadline.
     if (spec.retryable ?? method === 'GET') {
-      kyOptions.retry = retryPolicy(options.retry ?? this.#retry, deadline);
+      kyOptions.retry =
+        options.retry === undefined
+          ? withDeadline(this.#retry, deadline)
+          : retryPolicy(options.retry, deadline);
     } else if (options.retry !== undefined) {
       const retry = retryPolicy(options.retry, deadline) as { methods?: string[] };
       kyOptions.retry = { ...retry, methods: [...(retry.methods ?? []), method.toLowerCase()] };

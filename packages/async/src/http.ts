@@ -90,27 +90,38 @@ export function kyTimeout(timeout: number): number | false {
   return timeout === Number.POSITIVE_INFINITY ? false : timeout;
 }
 
-/**
- * The ky retry options of `retry` over {@link DEFAULT_RETRY} (a number sets the limit), for a call
- * that must end by `deadline` (epoch ms; none when `undefined`). `shouldRetry` refuses what a
- * retry cannot change (see {@link isPermanentFailure}) and a `Retry-After` wait (capped at
- * `maxRetryAfter`) that would pass the deadline — the call then ends at once with the server's
- * own error, `retryAfter` on it — and
- * sends an unparsable `Retry-After` (which ky reads as "wait `maxRetryAfter`") to the backoff;
- * returning `undefined` leaves every other decision to ky.
- */
+/** A retry policy over {@link DEFAULT_RETRY}: what {@link normaliseRetry} returns. */
+export type NormalisedRetry = Readonly<RetryOptions>;
+
+/** `retry` over {@link DEFAULT_RETRY} (a number sets the limit), methods in lower case. */
+export function normaliseRetry(retry: number | RetryOptions | undefined): NormalisedRetry {
+  const options = typeof retry === 'number' ? { limit: retry } : (retry ?? {});
+  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const policy = { ...DEFAULT_RETRY, ...defined };
+  return { ...policy, methods: policy.methods?.map((method) => method.toLowerCase()) };
+}
+
+/** The ky retry options of `retry` for a call that must end by `deadline`: see {@link withDeadline}. */
 export function retryPolicy(
   retry: number | RetryOptions | undefined,
   deadline?: number,
 ): Options['retry'] {
-  const options = typeof retry === 'number' ? { limit: retry } : (retry ?? {});
-  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-  const policy = { ...DEFAULT_RETRY, ...defined };
+  return withDeadline(normaliseRetry(retry), deadline);
+}
+
+/**
+ * The ky retry options of a normalised `policy` for a call that must end by `deadline` (epoch ms;
+ * none when `undefined`). `shouldRetry` refuses what a retry cannot change (see
+ * {@link isPermanentFailure}) and a `Retry-After` wait (capped at `maxRetryAfter`) that would pass
+ * the deadline — the call then ends at once with the server's own error, `retryAfter` on it — and
+ * sends an unparsable `Retry-After` (which ky reads as "wait `maxRetryAfter`") to the backoff;
+ * returning `undefined` leaves every other decision to ky.
+ */
+export function withDeadline(policy: NormalisedRetry, deadline?: number): Options['retry'] {
   const afterStatusCodes = policy.afterStatusCodes ?? [];
   const statusCodes = policy.statusCodes ?? [];
   return {
     ...policy,
-    methods: policy.methods?.map((method) => method.toLowerCase()),
     shouldRetry: ({ error }) => {
       // A failed sign-in (thrown by the credentials hook) is not a network error: retrying repeats it.
       if (error instanceof AuthError || isPermanentFailure(error)) return false;
