@@ -102,11 +102,14 @@ export function extensionFor(mediaType: string | undefined): string {
 
 /**
  * A file name for output `output` with `extension`: letters, digits, `.`, `_` and `-` only, no
- * leading dot, so that no output id can name a path, a hidden file or `..`.
+ * leading dot, so that no output id can name a path, a hidden file or `..`. `counter` (2, 3, …)
+ * tells apart ids that map to the same name.
  */
-export function safeFileName(output: string, extension: string): string {
+export function safeFileName(output: string, extension: string, counter?: number): string {
   const stem = output.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[.]+/, '_') || 'output';
-  return `${stem.slice(0, 200)}${extension}`;
+  // The counter goes after the cut: ids that agree in their first 200 characters would otherwise
+  // get the same name for every counter.
+  return `${stem.slice(0, 200)}${counter === undefined ? '' : `-${counter}`}${extension}`;
 }
 
 /** Writes the requested outputs of `results` into `options.dir`; see `AsyncClient.downloadResults`. */
@@ -134,8 +137,7 @@ export async function downloadResultFiles(
     const mediaType = link ? (link.type ?? undefined) : 'application/json';
     let name = safeFileName(output, extensionFor(mediaType));
     // Two ids may map to one name (`a/b` and `a_b`): the later one gets a counter.
-    for (let n = 2; used.has(name); n++)
-      name = safeFileName(`${output}-${n}`, extensionFor(mediaType));
+    for (let n = 2; used.has(name); n++) name = safeFileName(output, extensionFor(mediaType), n);
     used.add(name);
     const path = join(dir, name);
     if (basename(path) !== name || resolve(path, '..') !== dir) {

@@ -282,6 +282,31 @@ describe('downloadResults', () => {
     expect(files(dir)).toHaveLength(5);
   });
 
+  // Names are cut at 200 characters; the counter that tells apart ids mapping to one name once
+  // went before the cut, so these ids got one name forever: a synchronous endless loop, hence
+  // the child process with a time limit.
+  it('gives distinct files to long output ids that agree in their first 200 characters', async () => {
+    const long = 'x'.repeat(210);
+    const results = { [`${long}-a`]: 1, [`${long}-b`]: 2, [`${long}/c`]: 3 };
+    const server = await resultServer(
+      () => results,
+      (_request, response) => {
+        response.writeHead(404).end();
+      },
+    );
+    const { dir } = directories();
+    const script = fileURLToPath(new URL('./fixtures/download-child.mjs', import.meta.url));
+    const { stdout } = await run(process.execPath, [script, server.url, dir], {
+      timeout: 20_000,
+    });
+    const written: { output: string; path: string }[] = JSON.parse(stdout).files;
+    expect(written.map((f) => f.output)).toEqual(Object.keys(results));
+    expect(new Set(written.map((f) => f.path)).size).toBe(3);
+    for (const file of written) {
+      expect(JSON.parse(readFileSync(file.path, 'utf8'))).toBe(results[file.output]);
+    }
+  }, 30_000);
+
   it('names the outputs a job does not have', async () => {
     const client = new AsyncClient({ serverUrl: server.url });
     const { job } = await client.executeAndWait('echo', { inputs: { value: 1 } });
