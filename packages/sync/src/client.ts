@@ -491,9 +491,11 @@ export class Client {
     }
     const bound = Math.min(options.timeout ?? MAX_TIMEOUT, MAX_TIMEOUT);
     const { dir, outputs } = options;
+    // The download signs in or refreshes like any call: its tokens go to `onTokens` as well.
     return callWorker(
       { type: 'download', clientId: this.#id, jobId, dir, outputs, bound },
       'downloadResults',
+      this.#onTokens,
     ) as DownloadedFile[];
   }
 
