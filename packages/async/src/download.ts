@@ -190,13 +190,18 @@ async function downloadLink(
     ? {}
     : { authorization: undefined, cookie: undefined, 'proxy-authorization': undefined };
   const part = `${path}.part`;
-  // The version the partial file came from (a strong ETag or Last-Modified), kept beside it so
-  // that a later call can resume it too.
+  // The version the partial file came from (a strong ETag or Last-Modified) and the file's URL,
+  // kept beside it so that a later call can resume it too. A validator is only unique per URL
+  // (nginx's ETag is mtime and size): the URL keeps a partial file of another job's output with
+  // this name, downloaded into the same directory, from being continued with this one's bytes.
   const versionFile = `${part}.version`;
+  const source = `${url.origin}${url.pathname}`;
   let mediaType = link.type;
   for (let attempt = 1; ; attempt++) {
     const have = await sizeOf(part);
-    const version = have > 0 ? await readFile(versionFile, 'utf8').catch(() => '') : '';
+    const saved = have > 0 ? await readFile(versionFile, 'utf8').catch(() => '') : '';
+    const [savedVersion = '', savedSource] = saved.split('\n');
+    const version = savedSource === source ? savedVersion : '';
     const headers: Record<string, string | undefined> = { ...noCredentials, accept: '*/*' };
     // A partial file is continued only with the version it came from: `If-Range` makes the
     // server send the whole file instead when the file changed, so no two versions are mixed.
@@ -214,7 +219,7 @@ async function downloadLink(
     // 206 from where the part ends continues it; anything else is the whole file again.
     const resumed =
       version !== '' && response.status === 206 && contentRangeStart(response) === have;
-    if (!resumed) await keepVersion(versionFile, response);
+    if (!resumed) await keepVersion(versionFile, response, source);
     let received = resumed ? have : 0;
     const total = totalSize(response, received);
     mediaType ??= response.headers.get('content-type') ?? undefined;
@@ -281,12 +286,15 @@ async function downloadLink(
   }
 }
 
-/** Writes the version `response` identifies its file by to `file`, or removes `file` if none. */
-async function keepVersion(file: string, response: Response): Promise<void> {
+/**
+ * Writes the version `response` identifies its file by, and the file's `source` URL, to `file`
+ * (one per line), or removes `file` if there is no version.
+ */
+async function keepVersion(file: string, response: Response, source: string): Promise<void> {
   const etag = response.headers.get('etag');
   // A weak ETag cannot be used in If-Range (RFC 9110, 13.1.5).
   const version = etag && !etag.startsWith('W/') ? etag : response.headers.get('last-modified');
-  if (version) await writeFile(file, version);
+  if (version) await writeFile(file, `${version}\n${source}`);
   else await rm(file, { force: true });
 }
 
