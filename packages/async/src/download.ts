@@ -102,11 +102,14 @@ export function extensionFor(mediaType: string | undefined): string {
 
 /**
  * A file name for output `output` with `extension`: letters, digits, `.`, `_` and `-` only, no
- * leading dot, so that no output id can name a path, a hidden file or `..`.
+ * leading dot, so that no output id can name a path, a hidden file or `..`. `counter` (2, 3, …)
+ * tells apart ids that map to the same name.
  */
-export function safeFileName(output: string, extension: string): string {
+export function safeFileName(output: string, extension: string, counter?: number): string {
   const stem = output.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[.]+/, '_') || 'output';
-  return `${stem.slice(0, 200)}${extension}`;
+  // The counter goes after the cut: ids that agree in their first 200 characters would otherwise
+  // get the same name for every counter.
+  return `${stem.slice(0, 200)}${counter === undefined ? '' : `-${counter}`}${extension}`;
 }
 
 /** Writes the requested outputs of `results` into `options.dir`; see `AsyncClient.downloadResults`. */
@@ -134,8 +137,7 @@ export async function downloadResultFiles(
     const mediaType = link ? (link.type ?? undefined) : 'application/json';
     let name = safeFileName(output, extensionFor(mediaType));
     // Two ids may map to one name (`a/b` and `a_b`): the later one gets a counter.
-    for (let n = 2; used.has(name); n++)
-      name = safeFileName(`${output}-${n}`, extensionFor(mediaType));
+    for (let n = 2; used.has(name); n++) name = safeFileName(output, extensionFor(mediaType), n);
     used.add(name);
     const path = join(dir, name);
     if (basename(path) !== name || resolve(path, '..') !== dir) {
@@ -188,13 +190,18 @@ async function downloadLink(
     ? {}
     : { authorization: undefined, cookie: undefined, 'proxy-authorization': undefined };
   const part = `${path}.part`;
-  // The version the partial file came from (a strong ETag or Last-Modified), kept beside it so
-  // that a later call can resume it too.
+  // The version the partial file came from (a strong ETag or Last-Modified) and the file's URL,
+  // kept beside it so that a later call can resume it too. A validator is only unique per URL
+  // (nginx's ETag is mtime and size): the URL keeps a partial file of another job's output with
+  // this name, downloaded into the same directory, from being continued with this one's bytes.
   const versionFile = `${part}.version`;
+  const source = `${url.origin}${url.pathname}`;
   let mediaType = link.type;
   for (let attempt = 1; ; attempt++) {
     const have = await sizeOf(part);
-    const version = have > 0 ? await readFile(versionFile, 'utf8').catch(() => '') : '';
+    const saved = have > 0 ? await readFile(versionFile, 'utf8').catch(() => '') : '';
+    const [savedVersion = '', savedSource] = saved.split('\n');
+    const version = savedSource === source ? savedVersion : '';
     const headers: Record<string, string | undefined> = { ...noCredentials, accept: '*/*' };
     // A partial file is continued only with the version it came from: `If-Range` makes the
     // server send the whole file instead when the file changed, so no two versions are mixed.
@@ -212,7 +219,7 @@ async function downloadLink(
     // 206 from where the part ends continues it; anything else is the whole file again.
     const resumed =
       version !== '' && response.status === 206 && contentRangeStart(response) === have;
-    if (!resumed) await keepVersion(versionFile, response);
+    if (!resumed) await keepVersion(versionFile, response, source);
     let received = resumed ? have : 0;
     const total = totalSize(response, received);
     mediaType ??= response.headers.get('content-type') ?? undefined;
@@ -279,12 +286,15 @@ async function downloadLink(
   }
 }
 
-/** Writes the version `response` identifies its file by to `file`, or removes `file` if none. */
-async function keepVersion(file: string, response: Response): Promise<void> {
+/**
+ * Writes the version `response` identifies its file by, and the file's `source` URL, to `file`
+ * (one per line), or removes `file` if there is no version.
+ */
+async function keepVersion(file: string, response: Response, source: string): Promise<void> {
   const etag = response.headers.get('etag');
   // A weak ETag cannot be used in If-Range (RFC 9110, 13.1.5).
   const version = etag && !etag.startsWith('W/') ? etag : response.headers.get('last-modified');
-  if (version) await writeFile(file, version);
+  if (version) await writeFile(file, `${version}\n${source}`);
   else await rm(file, { force: true });
 }
 

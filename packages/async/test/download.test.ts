@@ -209,7 +209,7 @@ describe('downloadResults', () => {
       const { dir } = directories();
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'data.bin.part'), Buffer.alloc(size, 'a'));
-      writeFileSync(join(dir, 'data.bin.part.version'), '"a"');
+      writeFileSync(join(dir, 'data.bin.part.version'), `"a"\n${fileServer.url}/files/data`);
       await client.downloadResults('job-1', { dir });
       expect(readFileSync(join(dir, 'data.bin')).equals(Buffer.alloc(size, 'a'))).toBe(true);
       expect(readdirSync(dir)).toEqual(['data.bin']);
@@ -233,6 +233,43 @@ describe('downloadResults', () => {
       expect(readFileSync(join(dir, 'data.bin')).equals(Buffer.alloc(size, 'b'))).toBe(true);
       expect(readdirSync(dir)).toEqual(['data.bin']);
     });
+  });
+
+  // nginx's ETag is the file's mtime and size: two jobs' files of one size written in the same
+  // second share it, so the validator alone cannot tell that a partial file is another file.
+  it('does not continue the partial file of another job’s output with this one’s bytes', async () => {
+    const size = 300_000;
+    const fill: Record<string, string> = { '/files/one': 'a', '/files/two': 'b' };
+    let cutting = true;
+    const fileServer = await startTestServer((request, response, raw) => {
+      const job = /^\/jobs\/(job-1|job-2)\/results$/.exec(request.url)?.[1];
+      if (job) {
+        const href = `http://${raw.headers.host}/files/${job === 'job-1' ? 'one' : 'two'}`;
+        return sendJson(response, 200, { data: { href, type: 'application/octet-stream' } });
+      }
+      const body = Buffer.alloc(size, fill[request.url] ?? 'x');
+      const range =
+        request.headers['if-range'] === '"same"'
+          ? /^bytes=(\d+)-$/.exec(String(request.headers.range ?? ''))
+          : null;
+      const start = range ? Number(range[1]) : 0;
+      response.writeHead(range ? 206 : 200, {
+        etag: '"same"',
+        'content-length': size - start,
+        ...(range ? { 'content-range': `bytes ${start}-${size - 1}/${size}` } : {}),
+      });
+      if (!cutting) return void response.end(body.subarray(start));
+      cutAfterWrite(response, body.subarray(start, start + 50_000));
+    });
+    servers.push(fileServer);
+    const client = new AsyncClient({ serverUrl: fileServer.url, retry: 0 });
+    const { dir } = directories();
+    await expect(client.downloadResults('job-1', { dir })).rejects.toThrow(ClientError);
+    expect(statSync(join(dir, 'data.bin.part')).size).toBeGreaterThan(0);
+    cutting = false;
+    await client.downloadResults('job-2', { dir });
+    expect(readFileSync(join(dir, 'data.bin')).equals(Buffer.alloc(size, 'b'))).toBe(true);
+    expect(readdirSync(dir)).toEqual(['data.bin']);
   });
 
   it('sends the token to the server origin only, never with a link to another origin', async () => {
@@ -281,6 +318,31 @@ describe('downloadResults', () => {
     expect(files(dir).every((name) => !name.includes('/') && !name.startsWith('.'))).toBe(true);
     expect(files(dir)).toHaveLength(5);
   });
+
+  // Names are cut at 200 characters; the counter that tells apart ids mapping to one name once
+  // went before the cut, so these ids got one name forever: a synchronous endless loop, hence
+  // the child process with a time limit.
+  it('gives distinct files to long output ids that agree in their first 200 characters', async () => {
+    const long = 'x'.repeat(210);
+    const results = { [`${long}-a`]: 1, [`${long}-b`]: 2, [`${long}/c`]: 3 };
+    const server = await resultServer(
+      () => results,
+      (_request, response) => {
+        response.writeHead(404).end();
+      },
+    );
+    const { dir } = directories();
+    const script = fileURLToPath(new URL('./fixtures/download-child.mjs', import.meta.url));
+    const { stdout } = await run(process.execPath, [script, server.url, dir], {
+      timeout: 20_000,
+    });
+    const written: { output: string; path: string }[] = JSON.parse(stdout).files;
+    expect(written.map((f) => f.output)).toEqual(Object.keys(results));
+    expect(new Set(written.map((f) => f.path)).size).toBe(3);
+    for (const file of written) {
+      expect(JSON.parse(readFileSync(file.path, 'utf8'))).toBe(results[file.output]);
+    }
+  }, 30_000);
 
   it('names the outputs a job does not have', async () => {
     const client = new AsyncClient({ serverUrl: server.url });

@@ -35,6 +35,7 @@ import {
   type ClientOptions,
   checkArguments,
   checkClientOptions,
+  checkTimeout,
   normaliseCallOptions,
   type SyncCallOptions,
 } from './options.js';
@@ -349,7 +350,8 @@ export class Client {
       const reason = error instanceof Error ? error.message : String(error);
       throw invalidArgument(operation, `the arguments can't be sent as JSON: ${reason}`);
     }
-    const bound = (call.timeout ?? this.#timeout) + CALL_MARGIN;
+    // Whole milliseconds: the worker's abort timer refuses fractions (`seconds * 1000` has them).
+    const bound = Math.ceil((call.timeout ?? this.#timeout) + CALL_MARGIN);
     const json = callWorker(
       { type: 'call', clientId: this.#id, operation, argsJson, options: call, bound },
       operation,
@@ -489,11 +491,15 @@ export class Client {
         );
       }
     }
-    const bound = Math.min(options.timeout ?? MAX_TIMEOUT, MAX_TIMEOUT);
+    // Longer timeouts are cut to the maximum, as documented; whole milliseconds as in `perform`.
+    const timeout = checkTimeout('downloadResults', options.timeout, Number.POSITIVE_INFINITY);
+    const bound = Math.ceil(Math.min(timeout ?? MAX_TIMEOUT, MAX_TIMEOUT));
     const { dir, outputs } = options;
+    // The download signs in or refreshes like any call: its tokens go to `onTokens` as well.
     return callWorker(
       { type: 'download', clientId: this.#id, jobId, dir, outputs, bound },
       'downloadResults',
+      this.#onTokens,
     ) as DownloadedFile[];
   }
 

@@ -91,15 +91,20 @@ function rejectUnclonable(operation: string | undefined, what: string, options: 
     throw invalidArgument(operation, `${what} ${found.path} ${found.reason} ${CANNOT_CROSS}`);
 }
 
-function checkTimeout(
+/**
+ * Checks a timeout in ms: above 0 and at most `max`; `operation` names the call in errors.
+ * Returns it unchanged (`undefined` when not given).
+ */
+export function checkTimeout(
   operation: string | undefined,
   timeout: number | undefined,
+  max = MAX_TIMEOUT,
 ): number | undefined {
   if (timeout === undefined) return undefined;
-  if (typeof timeout !== 'number' || !(timeout > 0 && timeout <= MAX_TIMEOUT)) {
+  if (typeof timeout !== 'number' || !(timeout > 0 && timeout <= max)) {
     throw invalidArgument(
       operation,
-      `timeout must be a number of milliseconds above 0 and at most ${MAX_TIMEOUT} (a blocking call needs a bound), got ${String(timeout)}`,
+      `timeout must be a number of milliseconds above 0 and at most ${max} (a blocking call needs a bound), got ${String(timeout)}`,
     );
   }
   return timeout;

@@ -3,6 +3,9 @@
  * this thread, tokens are obtained and refreshed in the worker. The provider and the server run in
  * vitest's main process (global setup).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { AsyncClient, type TokenSet } from '@s2gos/async';
 import { Client, ClientError, ErrorType } from '@s2gos/sync';
@@ -154,6 +157,23 @@ describe('expiry and failure', () => {
     for (const tokens of heard) {
       secrets.add(tokens?.accessToken ?? '').add(tokens?.refreshToken ?? '');
     }
+  });
+
+  test('onTokens hears the sign-in of a downloadResults call too', async () => {
+    const { job } = await new AsyncClient({ config: login }).executeAndWait('echo', {
+      inputs: { value: 1 },
+    });
+    const heard: (TokenSet | undefined)[] = [];
+    const sync = client({ config: login, onTokens: (tokens) => heard.push(tokens) });
+    const dir = mkdtempSync(join(tmpdir(), 's2gos-sync-auth-download-'));
+    try {
+      expect(sync.downloadResults(job.jobID, { dir })).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(heard).toHaveLength(1);
+    expect(heard[0]?.accessToken).toEqual(expect.any(String));
+    secrets.add(heard[0]?.accessToken ?? '').add(heard[0]?.refreshToken ?? '');
   });
 });
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client, ClientError, ErrorType, MAX_TIMEOUT } from '@s2gos/sync';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { thrown } from './helpers.js';
@@ -83,6 +86,35 @@ describe('timeouts must be finite: a blocking call needs a bound', () => {
       );
     },
   );
+
+  // Milliseconds computed from seconds are often not whole (0.7 * 3 * 1000 is 2099.99…): the
+  // worker's abort timer takes only integers, so such a timeout once failed every call.
+  test('a timeout that is not a whole number of milliseconds', () => {
+    const fractional = new Client({ serverUrl, timeout: 2500.5 });
+    expect(fractional.getProcess('echo').id).toBe('echo');
+    expect(client.getProcess('echo', { timeout: 0.7 * 3 * 1000 }).id).toBe('echo');
+    const run = fractional.executeAndWait(
+      'echo',
+      { inputs: { value: 1 } },
+      { requestTimeout: 1000.25 },
+    );
+    const { jobID } = run.job;
+    expect(run.job.status).toBe('successful');
+    const dir = mkdtempSync(join(tmpdir(), 's2gos-sync-timeout-'));
+    try {
+      expect(fractional.downloadResults(jobID, { dir, timeout: 10_000.5 })).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    fractional.close();
+  });
+
+  test.each([0, -5, Number.NaN, '100'])('downloadResults with timeout %s', (timeout) => {
+    expectInvalid(
+      thrown(() => client.downloadResults('x', { dir: tmpdir(), timeout: timeout as number })),
+      'downloadResults: timeout must be',
+    );
+  });
 
   test('the largest accepted timeout', () => {
     const slowest = new Client({ serverUrl, timeout: MAX_TIMEOUT });
