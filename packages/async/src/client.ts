@@ -585,13 +585,15 @@ export class AsyncClientBase {
    * from its media type (written as `<name>.part` and renamed when complete; a partial file is
    * resumed with `Range` when the server supports it and names the file's version, an ETag or
    * Last-Modified, sent back as `If-Range`), every other output as `<output>.json`.
-   * The access token goes with a link only when it is on the server's origin.
+   * The access token goes with a link only when it is on the server's origin. A file that
+   * already exists under one of those names is replaced only with `overwrite: true`.
    *
    * @param jobId - the job identifier
-   * @param options - `dir`, and optionally `outputs`, `onProgress`, `signal`
+   * @param options - `dir`, and optionally `outputs`, `onProgress`, `signal`, `overwrite`
    * @returns the files written, in output order
    * @throws {@link ClientError} as for {@link AsyncClientBase.getJobResults | getJobResults}, for an
-   *   output the job does not have, or when a download fails (the partial file stays to resume)
+   *   output the job does not have, for files already in the way (unless `overwrite`; nothing is
+   *   written then), or when a download fails (the partial file stays to resume)
    *
    * @example
    * ```ts

@@ -5,7 +5,7 @@
  * never from the server's path — and are checked to stay inside the target directory.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -23,6 +23,14 @@ export interface DownloadOptions {
   onProgress?: ((progress: DownloadProgress) => void) | undefined;
   /** Stops the download; the partial file stays for a later call to resume. */
   signal?: AbortSignal | undefined;
+  /**
+   * Replace files that already exist in `dir` under the names the outputs get. Default `false`:
+   * if any does, nothing is downloaded and a `ClientError` of type `ErrorType.invalidArgument`
+   * names them, so that no file of yours (a `package.json` in the working directory, the results of
+   * another job) is overwritten by accident. Partial `.part` files of an earlier call are never in
+   * the way: they are resumed.
+   */
+  overwrite?: boolean | undefined;
 }
 
 /** How far the download of one output is. */
@@ -128,21 +136,11 @@ export async function downloadResultFiles(
       { operation: 'downloadResults' },
     );
   }
+  const targets = targetFiles(dir, names, results);
+  if (!options.overwrite) await refuseExisting(targets.map(({ path }) => path));
   await mkdir(dir, { recursive: true });
   const written: DownloadedFile[] = [];
-  const used = new Set<string>();
-  for (const output of names) {
-    const value = results[output];
-    const link = asLink(value);
-    const mediaType = link ? (link.type ?? undefined) : 'application/json';
-    let name = safeFileName(output, extensionFor(mediaType));
-    // Two ids may map to one name (`a/b` and `a_b`): the later one gets a counter.
-    for (let n = 2; used.has(name); n++) name = safeFileName(output, extensionFor(mediaType), n);
-    used.add(name);
-    const path = join(dir, name);
-    if (basename(path) !== name || resolve(path, '..') !== dir) {
-      throw new Error(`downloadResults: refusing file name ${JSON.stringify(name)}`);
-    }
+  for (const { output, path, value, link } of targets) {
     if (link) {
       written.push(await downloadLink(context, output, link, path, options));
     } else {
@@ -155,6 +153,51 @@ export async function downloadResultFiles(
     }
   }
   return written;
+}
+
+/** Each output with the file it is written to. */
+function targetFiles(dir: string, names: readonly string[], results: JobResults) {
+  const used = new Set<string>();
+  return names.map((output) => {
+    const value = results[output];
+    const link = asLink(value);
+    const mediaType = link ? (link.type ?? undefined) : 'application/json';
+    let name = safeFileName(output, extensionFor(mediaType));
+    // Two ids may map to one name (`a/b` and `a_b`): the later one gets a counter.
+    for (let n = 2; used.has(name); n++) name = safeFileName(output, extensionFor(mediaType), n);
+    used.add(name);
+    const path = join(dir, name);
+    if (basename(path) !== name || resolve(path, '..') !== dir) {
+      throw new Error(`downloadResults: refusing file name ${JSON.stringify(name)}`);
+    }
+    return { output, path, value, link };
+  });
+}
+
+/** Throws, before anything is written, if any of `paths` exists. */
+async function refuseExisting(paths: readonly string[]): Promise<void> {
+  const existing: string[] = [];
+  for (const path of paths) {
+    if (
+      await lstat(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      existing.push(path);
+  }
+  if (existing.length === 0) return;
+  const one = existing.length === 1;
+  const listed = existing
+    .slice(0, 3)
+    .map((path) => JSON.stringify(path))
+    .join(', ');
+  const more = existing.length > 3 ? ` and ${existing.length - 3} more` : '';
+  throw clientError(
+    'invalidArgument',
+    `downloadResults: ${one ? 'a file exists' : 'files exist'} where the results would go (${listed}${more}); pass overwrite: true (s2gos: --overwrite) to replace ${one ? 'it' : 'them'}, or choose another directory`,
+    { operation: 'downloadResults' },
+  );
 }
 
 interface LinkValue {

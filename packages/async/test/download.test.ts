@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AsyncClient, ClientError } from '../src/index.js';
+import { AsyncClient, ClientError, ErrorType } from '../src/index.js';
 import { startServer, TOKEN } from './helpers/demo-server.js';
 import { sendJson, startTestServer, type TestServer } from './helpers/http-server.js';
 
@@ -352,6 +352,39 @@ describe('downloadResults', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClientError);
     expect((error as ClientError).message).toContain('"nope"');
+  });
+
+  it('replaces no file already in dir unless asked to, and writes nothing then', async () => {
+    const client = new AsyncClient({ serverUrl: server.url });
+    const { job, results } = await client.executeAndWait('map_image', {
+      inputs: { bbox: { bbox: [0, 40, 20, 60] }, width: 16, height: 8 },
+    });
+    const echoed = await client.executeAndWait('echo', { inputs: { value: 'new' } });
+    const { dir } = directories();
+    mkdirSync(dir);
+    // The user's own files under the names the outputs get (`image.png`, `<output>.json`).
+    const output = Object.keys(echoed.results)[0] as string;
+    writeFileSync(join(dir, 'image.png'), 'my picture');
+    writeFileSync(join(dir, `${output}.json`), 'my notes');
+
+    for (const [jobId, name] of [
+      [job.jobID, 'image.png'],
+      [echoed.job.jobID, `${output}.json`],
+    ] as const) {
+      const error = await client.downloadResults(jobId, { dir }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ClientError);
+      expect((error as ClientError).apiError.type).toBe(ErrorType.invalidArgument);
+      expect((error as ClientError).message).toContain(JSON.stringify(join(dir, name)));
+      expect((error as ClientError).message).toContain('overwrite: true');
+    }
+    expect(readFileSync(join(dir, 'image.png'), 'utf8')).toBe('my picture');
+    expect(readFileSync(join(dir, `${output}.json`), 'utf8')).toBe('my notes');
+    expect(files(dir)).toEqual([`${output}.json`, 'image.png'].sort());
+
+    await client.downloadResults(job.jobID, { dir, overwrite: true });
+    const href = (results.image as { href: string }).href;
+    const expected = Buffer.from(await (await fetch(href)).arrayBuffer());
+    expect(readFileSync(join(dir, 'image.png')).equals(expected)).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 /** `get-job-results JOB_ID -o DIR` writes the results as files, the map_image PNG byte for byte. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -46,4 +46,30 @@ it('gjr -o DIR --wait downloads the map_image PNG and says what it wrote', async
   expect(png.length).toBe(files[0].bytes);
   expect(result.stderr).toContain(`downloaded image (${png.length} bytes)`);
   expect(result.stderr + result.stdout).not.toContain(TEST_TOKEN);
+});
+
+it('gjr -o DIR replaces a file already in DIR only with --overwrite', async () => {
+  const started = await s2gos(home, ['ep', 'echo', '-i', 'value="new"', '--wait', '-f', 'json']);
+  expect(started.code, started.stderr).toBe(0);
+  const listed = await s2gos(home, ['lj', '-f', 'json']);
+  const jobId = JSON.parse(listed.stdout).jobs[0].jobID;
+  const results = await s2gos(home, ['gjr', jobId, '-f', 'json']);
+  const output = Object.keys(JSON.parse(results.stdout))[0];
+  const out = mkdtempSync(join(dir, 'own-'));
+  const mine = join(out, `${output}.json`);
+  writeFileSync(mine, 'my notes');
+
+  const refused = await s2gos(home, ['gjr', jobId, '-o', out]);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain(JSON.stringify(mine));
+  expect(refused.stderr).toContain('--overwrite');
+  expect(readFileSync(mine, 'utf8')).toBe('my notes');
+
+  const replaced = await s2gos(home, ['gjr', jobId, '-o', out, '--overwrite']);
+  expect(replaced.code, replaced.stderr).toBe(0);
+  expect(JSON.parse(readFileSync(mine, 'utf8'))).toBe('new');
+
+  const alone = await s2gos(home, ['gjr', jobId, '--overwrite']);
+  expect(alone.code).toBe(1);
+  expect(alone.stderr).toContain('--overwrite applies to the files of --output');
 });

@@ -468,10 +468,12 @@ export class Client {
    * resumes on the next call.
    *
    * @param jobId - the job whose results to write
-   * @param options - `dir` (created when missing), `outputs` (default: all), `timeout` in ms
+   * @param options - `dir` (created when missing), `outputs` (default: all), `overwrite` (replace
+   *   files already there; default `false`), `timeout` in ms
    * @returns what was written, one entry per output
-   * @throws {@link ClientError} when the job has no results, a download fails or times out, or the
-   *   client is closed
+   * @throws {@link ClientError} when the job has no results, files are in the way (unless
+   *   `overwrite`; nothing is written then), a download fails or times out, or the client is
+   *   closed
    *
    * @example
    * ```ts
@@ -480,7 +482,12 @@ export class Client {
    */
   downloadResults(
     jobId: string,
-    options: { dir: string; outputs?: readonly string[] | undefined; timeout?: number | undefined },
+    options: {
+      dir: string;
+      outputs?: readonly string[] | undefined;
+      overwrite?: boolean | undefined;
+      timeout?: number | undefined;
+    },
   ): DownloadedFile[] {
     if (this.#closed) throw closedError('downloadResults', 'Client');
     for (const name of ['onProgress', 'signal'] as const) {
@@ -494,10 +501,10 @@ export class Client {
     // Longer timeouts are cut to the maximum, as documented; whole milliseconds as in `perform`.
     const timeout = checkTimeout('downloadResults', options.timeout, Number.POSITIVE_INFINITY);
     const bound = Math.ceil(Math.min(timeout ?? MAX_TIMEOUT, MAX_TIMEOUT));
-    const { dir, outputs } = options;
+    const { dir, outputs, overwrite } = options;
     // The download signs in or refreshes like any call: its tokens go to `onTokens` as well.
     return callWorker(
-      { type: 'download', clientId: this.#id, jobId, dir, outputs, bound },
+      { type: 'download', clientId: this.#id, jobId, dir, outputs, overwrite, bound },
       'downloadResults',
       this.#onTokens,
     ) as DownloadedFile[];

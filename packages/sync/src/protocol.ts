@@ -36,6 +36,7 @@ export type WorkerRequest =
       jobId: string;
       dir: string;
       outputs: readonly string[] | undefined;
+      overwrite: boolean | undefined;
       /** Bound of the whole download in ms. */
       bound: number;
     }

@@ -55,8 +55,8 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       const client = clients.get(request.clientId);
       if (client === undefined) throw new Error(`no client ${request.clientId} in the worker`);
       const signal = AbortSignal.timeout(request.bound);
-      const { jobId, dir, outputs } = request;
-      return client.downloadResults(jobId, { dir, outputs, signal }).catch((error) => {
+      const { jobId, dir, outputs, overwrite } = request;
+      return client.downloadResults(jobId, { dir, outputs, overwrite, signal }).catch((error) => {
         throw signal.aborted ? callTimedOut('downloadResults', request.bound) : error;
       });
     }

@@ -1,5 +1,5 @@
 /** The blocking downloadResults writes the map_image PNG through the worker. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, ClientError, ErrorType } from '@s2gos/sync';
@@ -30,4 +30,23 @@ it('downloads a file result, blocking, and refuses onProgress', async () => {
   }
   expect(error).toBeInstanceOf(ClientError);
   expect((error as ClientError).apiError.type).toBe(ErrorType.invalidArgument);
+});
+
+it('replaces a file already in dir only with overwrite: true', () => {
+  const { job } = client.executeAndWait('echo', { inputs: { value: 'new' } });
+  const out = mkdtempSync(join(dir, 'own-'));
+  const [output] = Object.keys(client.getJobResults(job.jobID));
+  const mine = join(out, `${output}.json`);
+  writeFileSync(mine, 'my notes');
+  let error: unknown;
+  try {
+    client.downloadResults(job.jobID, { dir: out });
+  } catch (caught) {
+    error = caught;
+  }
+  expect(error).toBeInstanceOf(ClientError);
+  expect((error as ClientError).message).toContain(JSON.stringify(mine));
+  expect(readFileSync(mine, 'utf8')).toBe('my notes');
+  client.downloadResults(job.jobID, { dir: out, overwrite: true });
+  expect(JSON.parse(readFileSync(mine, 'utf8'))).toBe('new');
 });

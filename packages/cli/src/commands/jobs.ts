@@ -36,6 +36,8 @@ interface WaitOptions {
   outageBudget?: number;
   /** `get-job-results -o DIR`: write the results as files there. */
   output?: string;
+  /** `get-job-results -o DIR --overwrite`: replace files already there. */
+  overwrite?: boolean;
 }
 
 /**
@@ -102,7 +104,8 @@ Examples:
         .option(
           '-o, --output <dir>',
           'write each output into DIR: links downloaded as files, other values as <output>.json',
-        ),
+        )
+        .option('--overwrite', 'with --output: replace files already in DIR under those names'),
     ),
     'then print its results',
   ).action(async (jobId: string, _options: unknown, cmd: Command) => {
@@ -210,6 +213,7 @@ async function printResults(
     try {
       const files = await client.downloadResults(jobId, {
         dir: options.output,
+        overwrite: options.overwrite,
         onProgress: (progress) => view.update(progress),
       });
       return { files };
@@ -230,6 +234,9 @@ function waitOptions(rt: Runtime, cmd: Command): WaitOptions {
   const options = rt.options<WaitOptions>(cmd);
   if (options.timeout !== undefined && !options.wait) {
     throw new UsageError('--timeout limits --wait: give both');
+  }
+  if (options.overwrite && options.output === undefined) {
+    throw new UsageError('--overwrite applies to the files of --output: give both');
   }
   return options;
 }
