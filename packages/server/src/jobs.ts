@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobStatus } from '@s2gos/models';
-import { formatIssues, serviceUnavailable, tooManyJobs } from './errors.js';
+import { formatIssues, serviceUnavailable, tooManyJobs, tracebackOf } from './errors.js';
 import type { ProcessPool } from './process-pool.js';
 import type { RegisteredProcess } from './processes/registry.js';
 import type { TaskOutcome } from './worker-protocol.js';
@@ -365,16 +365,26 @@ export class JobStore {
     if (!outcome.ok) return outcome;
     if (record.pendingFailure !== undefined)
       return { message: record.pendingFailure, traceback: [] };
-    const outputs: unknown = JSON.parse(outcome.outputsJson);
-    const issues = record.process.validateOutputs(outputs);
-    if (issues.length > 0) {
-      const message = `Process '${record.processId}' returned invalid outputs: ${formatIssues(issues)}`;
-      return { message, traceback: [] };
+    let resultsJson: string;
+    try {
+      const outputs: unknown = JSON.parse(outcome.outputsJson);
+      const issues = record.process.validateOutputs(outputs);
+      if (issues.length > 0) {
+        const message = `Process '${record.processId}' returned invalid outputs: ${formatIssues(issues)}`;
+        return { message, traceback: [] };
+      }
+      resultsJson =
+        record.outputIds === undefined
+          ? outcome.outputsJson
+          : JSON.stringify(pick(outputs as Record<string, unknown>, record.outputIds));
+    } catch (error) {
+      // This runs on the thread that answers every request, whose stack is smaller than a
+      // worker's: outputs nested deeply enough that their worker could still serialise them can
+      // exhaust it here (re-serialising the selected outputs, or a recursive output schema).
+      // Thrown from here, the error would be an unhandled rejection that ends the server.
+      const message = `Process '${record.processId}' returned outputs the server cannot handle: ${error instanceof Error ? error.message : String(error)}`;
+      return { message, traceback: tracebackOf(error) };
     }
-    const resultsJson =
-      record.outputIds === undefined
-        ? outcome.outputsJson
-        : JSON.stringify(pick(outputs as Record<string, unknown>, record.outputIds));
     const bytes = Buffer.byteLength(resultsJson);
     if (!this.#makeRoomFor(bytes)) {
       return { message: this.#tooBig('The results', bytes), traceback: [] };
