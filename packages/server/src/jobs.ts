@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobStatus } from '@s2gos/models';
-import { formatIssues, serviceUnavailable, tooManyJobs, tracebackOf } from './errors.js';
+import { formatIssues, messageOf, serviceUnavailable, tooManyJobs, tracebackOf } from './errors.js';
 import type { ProcessPool } from './process-pool.js';
 import type { RegisteredProcess } from './processes/registry.js';
 import type { TaskOutcome } from './worker-protocol.js';
@@ -382,7 +382,7 @@ export class JobStore {
       // worker's: outputs nested deeply enough that their worker could still serialise them can
       // exhaust it here (re-serialising the selected outputs, or a recursive output schema).
       // Thrown from here, the error would be an unhandled rejection that ends the server.
-      const message = `Process '${record.processId}' returned outputs the server cannot handle: ${error instanceof Error ? error.message : String(error)}`;
+      const message = `Process '${record.processId}' returned outputs the server cannot handle: ${messageOf(error)}`;
       return { message, traceback: tracebackOf(error) };
     }
     const bytes = Buffer.byteLength(resultsJson);

@@ -5,7 +5,7 @@
  */
 import { setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
-import { tracebackOf } from './errors.js';
+import { messageOf, tracebackOf } from './errors.js';
 import type { ProcessContext, ProcessDefinition } from './process.js';
 import {
   type FileMessage,
@@ -138,8 +138,4 @@ function serialise(processId: string, outputs: unknown): string {
     throw new TypeError(`Process '${processId}' returned no outputs object.`);
   }
   return text;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
