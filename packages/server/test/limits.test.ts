@@ -94,6 +94,22 @@ describe('retention', () => {
     }
   });
 
+  it('counts a failed synchronous execution as read: its jobs make room for new ones', async () => {
+    const server = await TestServer.start({ maxJobs: 3 });
+    try {
+      const fail = { inputs: { size: 1, name: '../not-a-name' } };
+      for (let i = 0; i < 3; i++) {
+        const failed = await server.execute('file_maker', fail, { Prefer: 'respond-sync' });
+        expectProblem(failed, 500, 'urn:s2gos:problem:job-failed');
+      }
+      // The client has seen each failure; those jobs must not hold the store for an hour.
+      const next = await server.execute('echo', { inputs: { value: 1 } });
+      expect(next.status, JSON.stringify(next.body)).toBe(201);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('answers job-expired once the retention time has passed, no-such-job for unknown IDs', async () => {
     const server = await TestServer.start({ retention: 300 });
     try {
