@@ -188,4 +188,24 @@ describe('bytes stored', () => {
       await server.close();
     }
   });
+
+  it('counts the errors of failed jobs: unread failures cannot hold memory past the bound', async () => {
+    const server = await TestServer.start({ maxStoredBytes: 1_000_000 });
+    try {
+      // Each message (and the stack that repeats it) is about 0.6 MB: the first fits, the others
+      // would hold five times the bound if kept whole.
+      const messages: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const id = await start(server, 'verbose', { length: 300_000 });
+        messages.push((await until(server, id, 'failed')).message ?? '');
+      }
+      expect(messages[0]).toHaveLength(300_000);
+      for (const message of messages.slice(1)) {
+        expect(message.length).toBeLessThan(2000);
+        expect(message).toContain('maxStoredBytes 1000000');
+      }
+    } finally {
+      await server.close();
+    }
+  });
 });
