@@ -94,6 +94,22 @@ describe('retention', () => {
     }
   });
 
+  it('does not count a HEAD of the results as reading them', async () => {
+    const server = await TestServer.start({ maxJobs: 2 });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const id = await start(server, 'echo', { value: i });
+        await until(server, id, 'successful');
+        const head = await fetch(`${server.url}/jobs/${id}/results`, { method: 'HEAD' });
+        expect(head.status).toBe(200);
+      }
+      // Nobody has received those results: they must not be dropped for a new job.
+      expectProblem(await server.execute('echo', { inputs: { value: 2 } }), 503, 'about:blank');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('counts a failed synchronous execution as read: its jobs make room for new ones', async () => {
     const server = await TestServer.start({ maxJobs: 3 });
     try {
