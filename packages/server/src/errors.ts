@@ -133,10 +133,32 @@ export function formatIssues(issues: readonly ProblemIssue[]): string {
     .join('; ');
 }
 
+/**
+ * The message of a thrown value, always as a string and without throwing: a process may throw
+ * anything (an error whose `message` is an object, an object `String` cannot convert), and a
+ * job's `message` must be a string, or its JobInfo is invalid and typed clients reject every job
+ * list that holds it.
+ */
+export function messageOf(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    // E.g. `Object.create(null)`, which has no `toString`, or a throwing `message` getter.
+    return Object.prototype.toString.call(error);
+  }
+}
+
 /** The stack of an error as lines, for the `traceback` extension member in debug mode. */
 export function tracebackOf(error: unknown): string[] {
-  if (error instanceof Error && error.stack) return error.stack.split('\n');
-  return [String(error)];
+  try {
+    if (error instanceof Error && typeof error.stack === 'string' && error.stack) {
+      return error.stack.split('\n');
+    }
+    return [String(error)];
+  } catch {
+    // A throwing `stack` getter or `toString`: the traceback is for debugging, never a new failure.
+    return [messageOf(error)];
+  }
 }
 
 /**

@@ -10,6 +10,9 @@ import type { RegisteredProcess } from './processes/registry.js';
  */
 export const MAX_BODY_DEPTH = 128;
 
+/** The most problems of an execute request listed in its 400; one more issue says how many more. */
+export const MAX_LISTED_ISSUES = 100;
+
 /** An execute request after validation. */
 export interface ExecuteRequest {
   /** The inputs, valid against the process's input descriptions, defaults filled in. */
@@ -46,17 +49,19 @@ export function parseExecuteRequest(text: string, process: RegisteredProcess): E
   const parsed = safeParseModel(ProcessRequestSchema, envelope);
   if (!parsed.success) {
     // The models' message starts with the path, which the problem's issue carries on its own.
-    issues.push(
-      ...parsed.issues.map(({ path, expected, received, message }) => ({
+    // Pushed one by one: spreading could pass more arguments than the stack holds.
+    for (const { path, expected, received, message } of parsed.issues) {
+      issues.push({
         path,
         message: expected === undefined ? message : `expected ${expected}, got ${received}`,
-      })),
-    );
+      });
+    }
   }
   // The raw JSON is validated, not the model's output, so that inputs reach the process as sent.
   const inputs = body.inputs ?? {};
-  if (isPlainObject(inputs)) issues.push(...process.validateInputs(inputs));
-  else if (parsed.success)
+  if (isPlainObject(inputs)) {
+    for (const issue of process.validateInputs(inputs)) issues.push(issue);
+  } else if (parsed.success)
     issues.push({ path: 'inputs', message: `must be an object, got ${kindOf(inputs)}` });
   const outputIds = checkOutputs(body.outputs, process, issues);
   if (issues.length > 0) throw invalid(process, issues);
@@ -120,9 +125,18 @@ function checkOutputs(
 }
 
 function invalid(process: RegisteredProcess, issues: ProblemIssue[]) {
+  // A 1 MiB body can hold hundreds of thousands of mistakes (`[-1,-1,…]` for non-negative
+  // numbers); listed in full, each request would be answered with megabytes.
+  const listed =
+    issues.length > MAX_LISTED_ISSUES
+      ? [
+          ...issues.slice(0, MAX_LISTED_ISSUES),
+          { path: '', message: `and ${issues.length - MAX_LISTED_ISSUES} more problems` },
+        ]
+      : issues;
   return invalidParameterValue(
-    `Invalid request to execute process '${process.id}': ${formatIssues(issues)}`,
-    issues,
+    `Invalid request to execute process '${process.id}': ${formatIssues(listed)}`,
+    listed,
   );
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobStatus } from '@s2gos/models';
-import { formatIssues, serviceUnavailable, tooManyJobs } from './errors.js';
+import { formatIssues, messageOf, serviceUnavailable, tooManyJobs, tracebackOf } from './errors.js';
 import type { ProcessPool } from './process-pool.js';
 import type { RegisteredProcess } from './processes/registry.js';
 import type { TaskOutcome } from './worker-protocol.js';
@@ -90,6 +90,8 @@ interface JobRecord extends Mutable<Omit<Job, 'files'>> {
 const ACTIVE: ReadonlySet<JobStatus> = new Set(['accepted', 'running']);
 /** How many IDs of expired jobs are remembered, so that they answer "expired" and not "no such job". */
 const REMEMBERED_EXPIRED = 50_000;
+/** How much of an error message is kept when the whole does not fit in `maxStoredBytes`. */
+const CUT_MESSAGE_LENGTH = 1000;
 /** The assumed run time of a process while none has finished yet, for `Retry-After`. */
 const UNKNOWN_RUN_MS = 60_000;
 
@@ -365,16 +367,26 @@ export class JobStore {
     if (!outcome.ok) return outcome;
     if (record.pendingFailure !== undefined)
       return { message: record.pendingFailure, traceback: [] };
-    const outputs: unknown = JSON.parse(outcome.outputsJson);
-    const issues = record.process.validateOutputs(outputs);
-    if (issues.length > 0) {
-      const message = `Process '${record.processId}' returned invalid outputs: ${formatIssues(issues)}`;
-      return { message, traceback: [] };
+    let resultsJson: string;
+    try {
+      const outputs: unknown = JSON.parse(outcome.outputsJson);
+      const issues = record.process.validateOutputs(outputs);
+      if (issues.length > 0) {
+        const message = `Process '${record.processId}' returned invalid outputs: ${formatIssues(issues)}`;
+        return { message, traceback: [] };
+      }
+      resultsJson =
+        record.outputIds === undefined
+          ? outcome.outputsJson
+          : JSON.stringify(pick(outputs as Record<string, unknown>, record.outputIds));
+    } catch (error) {
+      // This runs on the thread that answers every request, whose stack is smaller than a
+      // worker's: outputs nested deeply enough that their worker could still serialise them can
+      // exhaust it here (re-serialising the selected outputs, or a recursive output schema).
+      // Thrown from here, the error would be an unhandled rejection that ends the server.
+      const message = `Process '${record.processId}' returned outputs the server cannot handle: ${messageOf(error)}`;
+      return { message, traceback: tracebackOf(error) };
     }
-    const resultsJson =
-      record.outputIds === undefined
-        ? outcome.outputsJson
-        : JSON.stringify(pick(outputs as Record<string, unknown>, record.outputIds));
     const bytes = Buffer.byteLength(resultsJson);
     if (!this.#makeRoomFor(bytes)) {
       return { message: this.#tooBig('The results', bytes), traceback: [] };
@@ -397,16 +409,41 @@ export class JobStore {
       record.message = 'Done.';
       record.resultsJson = outcome.resultsJson;
     } else {
-      record.status = 'failed';
-      record.message = outcome.message;
-      record.error = { message: outcome.message, traceback: outcome.traceback };
       // A failed job keeps no files.
       this.#count(record, -sumBytes(record.files));
       record.files.clear();
+      const error = this.#keepError(record, outcome);
+      record.status = 'failed';
+      record.message = error.message;
+      record.error = error;
     }
     this.#leaveActive(record);
     this.#finished.add(record);
     record.markDone();
+  }
+
+  /**
+   * The error a failed job keeps, counted towards `maxStoredBytes` like results: a process may
+   * fail with a message of any size (quoting a large input, say), and failed jobs that nobody
+   * reads are kept for `retention`, so uncounted they could hold memory far beyond the bound.
+   * An error that does not fit is cut short.
+   */
+  #keepError(
+    record: JobRecord,
+    error: { readonly message: string; readonly traceback: readonly string[] },
+  ): { readonly message: string; readonly traceback: readonly string[] } {
+    const bytes = errorBytes(error);
+    if (this.#makeRoomFor(bytes)) {
+      this.#count(record, bytes);
+      return error;
+    }
+    const kept = {
+      message: `${error.message.slice(0, CUT_MESSAGE_LENGTH)}… (cut: ${this.#tooBig('the error', bytes)})`,
+      traceback: [],
+    };
+    // Small: counted even if it passes the bound, as the failure must be kept.
+    this.#count(record, errorBytes(kept));
+    return kept;
   }
 
   #tooBig(what: string, bytes: number): string {
@@ -498,6 +535,12 @@ export class JobStore {
 
 function pick(outputs: Record<string, unknown>, ids: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(outputs).filter(([id]) => ids.includes(id)));
+}
+
+function errorBytes(error: { readonly message: string; readonly traceback: readonly string[] }) {
+  let total = Buffer.byteLength(error.message);
+  for (const line of error.traceback) total += Buffer.byteLength(line);
+  return total;
 }
 
 function sumBytes(files: ReadonlyMap<string, StoredFile>): number {

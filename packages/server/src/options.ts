@@ -50,7 +50,8 @@ export interface AppOptions {
   maxJobs?: number;
   /**
    * Most bytes kept for the inputs of unfinished jobs and the results and files of finished
-   * ones, all jobs together. A job whose results do not fit fails, saying so. Default 256 MiB.
+   * ones (the error message and traceback of failed ones), all jobs together. A job whose
+   * results do not fit fails, saying so; an error that does not fit is cut short. Default 256 MiB.
    */
   maxStoredBytes?: number;
   /** How long a finished job is kept, in milliseconds. Default 3600000 (one hour). */

@@ -33,8 +33,9 @@ export interface ProcessContext {
    *
    * @param name - the file name in the URL: 1 to 100 of `A-Z a-z 0-9 . _ -`, not starting with `.`
    * @param data - the content
-   * @param mediaType - sent as `Content-Type`, e.g. `'image/png'`
-   * @throws TypeError for a bad name, or a name already used by this job
+   * @param mediaType - sent as `Content-Type`, e.g. `'image/png'` (`type/subtype`, optionally
+   *   with parameters, in visible ASCII)
+   * @throws TypeError for a bad name or media type, or a name already used by this job
    */
   saveFile(name: string, data: Uint8Array, mediaType: string): string;
   /**

@@ -39,3 +39,12 @@ const FILE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/;
 export function isFileName(name: unknown): name is string {
   return typeof name === 'string' && FILE_NAME.test(name);
 }
+
+// RFC 9110 §8.3.1: `type/subtype`, then parameters; all of it visible ASCII, so that it can be
+// sent as a `Content-Type` header (a control character such as CR or LF cannot be).
+const MEDIA_TYPE = /^[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+(?:[\t ]*;[\t\x20-\x7e]*)?$/;
+
+/** Whether a saved file's media type can be sent as its `Content-Type` header. */
+export function isMediaType(mediaType: unknown): mediaType is string {
+  return typeof mediaType === 'string' && mediaType.length <= 1000 && MEDIA_TYPE.test(mediaType);
+}

@@ -5,11 +5,12 @@
  */
 import { setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
-import { tracebackOf } from './errors.js';
+import { messageOf, tracebackOf } from './errors.js';
 import type { ProcessContext, ProcessDefinition } from './process.js';
 import {
   type FileMessage,
   isFileName,
+  isMediaType,
   type RunTask,
   type TaskOutcome,
   type WorkerMessage,
@@ -108,9 +109,16 @@ function createContext(task: RunTask, port: MessagePort, signal: AbortSignal): P
       }
       if (saved.has(name)) throw new TypeError(`File '${name}' was already saved by this job.`);
       if (!(data instanceof Uint8Array)) throw new TypeError('File data must be a Uint8Array.');
+      // Checked here, where the mistake is made: once stored, a file whose type cannot be sent
+      // as a header would answer every download with a 500.
+      if (!isMediaType(mediaType)) {
+        throw new TypeError(
+          `Media type '${String(mediaType).slice(0, 100)}' of file '${name}' is not allowed: use a media type such as 'image/png' or 'text/plain; charset=utf-8'.`,
+        );
+      }
       saved.add(name);
       const copy = new Uint8Array(data);
-      const message: FileMessage = { type: 'file', name, mediaType: String(mediaType), data: copy };
+      const message: FileMessage = { type: 'file', name, mediaType, data: copy };
       port.postMessage(message, [copy.buffer]);
       return `${task.filesUrl}${name}`;
     },
@@ -130,8 +138,4 @@ function serialise(processId: string, outputs: unknown): string {
     throw new TypeError(`Process '${processId}' returned no outputs object.`);
   }
   return text;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -294,6 +294,19 @@ describe('invalid execute requests', () => {
     expect(expectProblem(answer, 400, invalid).detail).toMatch(/more than 128 levels deep/);
   });
 
+  it('lists the first 100 of many problems, and how many more there are', async () => {
+    // 200,000 of them fit in 1 MiB: once a 500 (too many to spread onto the stack), and
+    // megabytes of issues before that.
+    const numbers = Array.from({ length: 200_000 }, () => -1);
+    const answer = await server.execute('total', { inputs: { numbers } });
+    const problem = expectProblem(answer, 400, invalid);
+    const issues = problem.issues as { path: string; message: string }[];
+    expect(issues).toHaveLength(101);
+    expect(issues[0]).toEqual({ path: 'inputs.numbers[0]', message: 'must be >= 0' });
+    expect(issues[100]).toEqual({ path: '', message: 'and 199900 more problems' });
+    expect(problem.detail).toMatch(/; and 199900 more problems$/);
+  });
+
   it('names each path once in the issues of a malformed request', async () => {
     const problem = expectProblem(await server.execute('echo', { inputs: 'x' }), 400, invalid);
     expect(problem.issues).toEqual([{ path: 'inputs', message: 'expected Object, got "x"' }]);

@@ -143,6 +143,36 @@ describe('GET /jobs/{jobID}/files/{name}', () => {
     const body = expectProblem(answer, 500, 'urn:s2gos:problem:job-failed');
     expect(body.detail).toContain("File name '../escape' is not allowed");
   });
+
+  it.each([
+    ['a header line break', 'text/plain\r\nX-Injected: 1'],
+    ['a NUL', 'text/plain\u0000'],
+    ['no subtype', 'text'],
+  ])(
+    'fails a job that saves a file with a media type that cannot be sent (%s)',
+    async (_, mediaType) => {
+      // Stored, such a file would answer every download with a 500.
+      const answer = await server.execute(
+        'file_maker',
+        { inputs: { size: 1, mediaType } },
+        { Prefer: 'respond-sync' },
+      );
+      const body = expectProblem(answer, 500, 'urn:s2gos:problem:job-failed');
+      expect(body.detail).toContain("of file 'data.bin' is not allowed");
+    },
+  );
+
+  it('serves a file with media type parameters as its Content-Type', async () => {
+    const answer = await server.execute(
+      'file_maker',
+      { inputs: { size: 3, mediaType: 'text/plain; charset=utf-8' } },
+      { Prefer: 'respond-sync' },
+    );
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const res = await fetch((answer.body as { file: FileLink }).file.href);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('text/plain; charset=utf-8');
+  });
 });
 
 describe('behind a base path', () => {

@@ -112,4 +112,17 @@ describe('outputs', () => {
     expect(results.status).toBe(500);
     expect((results.body as { detail: string }).detail).toContain('cannot be serialised');
   });
+
+  it('nested too deeply for the server thread fail the job, not the server', async () => {
+    // The worker could serialise them; the server, re-serialising the output asked for on its
+    // smaller stack, could not: that error must not escape as an unhandled rejection.
+    const answer = await server.execute('nested', { inputs: {}, outputs: { value: {} } });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    const { jobID } = parseModel(JobInfoSchema, answer.body);
+    const failed = await until(jobID, (status) => status === 'failed');
+    expect(failed.message).toMatch(/^Process 'nested' returned outputs the server cannot handle: /);
+    expect(server.exited()).toBe(false);
+    const results = await server.fetch(`/jobs/${jobID}/results`);
+    expect(results.status).toBe(500);
+  });
 });

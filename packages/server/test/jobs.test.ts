@@ -159,6 +159,18 @@ describe('failed jobs', () => {
     );
   });
 
+  it.each([
+    ['error-with-object-message', '[object Object]'],
+    ['null-prototype-object', '[object Object]'],
+    ['error-with-throwing-stack', 'replaced'],
+  ])('fail with a string message whatever the process throws (%s)', async (what, message) => {
+    const { jobID } = await start('thrower', { what });
+    // `finished` parses the JobInfo, whose `message` must be a string.
+    expect((await finished(jobID)).message).toBe(message);
+    const list = await server.fetch('/jobs?processID=thrower&limit=1000');
+    expect(() => parseModel(JobListSchema, list.body)).not.toThrow();
+  });
+
   it('carry tracebacks in debug mode only', async () => {
     const debug = await TestServer.start({ debug: true });
     try {

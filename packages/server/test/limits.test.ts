@@ -94,6 +94,38 @@ describe('retention', () => {
     }
   });
 
+  it('does not count a HEAD of the results as reading them', async () => {
+    const server = await TestServer.start({ maxJobs: 2 });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const id = await start(server, 'echo', { value: i });
+        await until(server, id, 'successful');
+        const head = await fetch(`${server.url}/jobs/${id}/results`, { method: 'HEAD' });
+        expect(head.status).toBe(200);
+      }
+      // Nobody has received those results: they must not be dropped for a new job.
+      expectProblem(await server.execute('echo', { inputs: { value: 2 } }), 503, 'about:blank');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('counts a failed synchronous execution as read: its jobs make room for new ones', async () => {
+    const server = await TestServer.start({ maxJobs: 3 });
+    try {
+      const fail = { inputs: { size: 1, name: '../not-a-name' } };
+      for (let i = 0; i < 3; i++) {
+        const failed = await server.execute('file_maker', fail, { Prefer: 'respond-sync' });
+        expectProblem(failed, 500, 'urn:s2gos:problem:job-failed');
+      }
+      // The client has seen each failure; those jobs must not hold the store for an hour.
+      const next = await server.execute('echo', { inputs: { value: 1 } });
+      expect(next.status, JSON.stringify(next.body)).toBe(201);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('answers job-expired once the retention time has passed, no-such-job for unknown IDs', async () => {
     const server = await TestServer.start({ retention: 300 });
     try {
@@ -168,6 +200,26 @@ describe('bytes stored', () => {
       expect(failed.message).toContain('maxStoredBytes 100000');
       const small = await start(server, 'blob', { size: 1000 });
       await until(server, small, 'successful');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('counts the errors of failed jobs: unread failures cannot hold memory past the bound', async () => {
+    const server = await TestServer.start({ maxStoredBytes: 1_000_000 });
+    try {
+      // Each message (and the stack that repeats it) is about 0.6 MB: the first fits, the others
+      // would hold five times the bound if kept whole.
+      const messages: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const id = await start(server, 'verbose', { length: 300_000 });
+        messages.push((await until(server, id, 'failed')).message ?? '');
+      }
+      expect(messages[0]).toHaveLength(300_000);
+      for (const message of messages.slice(1)) {
+        expect(message.length).toBeLessThan(2000);
+        expect(message).toContain('maxStoredBytes 1000000');
+      }
     } finally {
       await server.close();
     }

@@ -47,6 +47,9 @@ async function respondSync(c: Context, state: AppState, job: Job): Promise<Respo
     signal.removeEventListener('abort', onAbort);
   }
   if (job.status === 'failed' && job.error !== undefined) {
+    // Its failure is this response: read, like a 500 of `GET …/results`, so that the job may
+    // make room for new ones instead of filling the store until its retention passes.
+    state.jobs.markResultsRead(job);
     throw jobFailed(job.id, job.error, state.options.debug);
   }
   if (job.status !== 'successful' || job.resultsJson === undefined) throw jobDismissed(job.id);

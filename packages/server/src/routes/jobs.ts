@@ -53,7 +53,9 @@ export function jobRoutes(app: Hono, state: AppState): void {
   app.get('/jobs/:jobID/results', (c) => {
     const job = findJob(state, c.req.param('jobID'));
     if (isActive(job)) throw resultNotReady(job.id, job.status);
-    jobs.markResultsRead(job);
+    // HEAD (answered by this GET route, without the body) is safe: it must not make the job
+    // removable to make room, which would lose results nobody has received yet.
+    if (c.req.method !== 'HEAD') jobs.markResultsRead(job);
     if (job.error !== undefined) throw jobFailed(job.id, job.error, options.debug);
     // Serialised and validated against the output schemas when the job finished.
     return c.body(job.resultsJson ?? '{}', 200, { 'Content-Type': MediaType.json });
