@@ -120,8 +120,32 @@ export function safeFileName(output: string, extension: string, counter?: number
   return `${stem.slice(0, 200)}${counter === undefined ? '' : `-${counter}`}${extension}`;
 }
 
-/** Writes the requested outputs of `results` into `options.dir`; see `AsyncClient.downloadResults`. */
+/**
+ * Writes the requested outputs of `results` into `options.dir`; see `AsyncClient.downloadResults`.
+ * Every failure is a `ClientError`; one of the file system's is of type `ErrorType.fileSystem`.
+ */
 export async function downloadResultFiles(
+  context: DownloadContext,
+  options: DownloadOptions,
+): Promise<DownloadedFile[]> {
+  try {
+    return await writeResultFiles(context, options);
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    throw clientError(
+      'fileSystem',
+      `downloadResults: can't write ${JSON.stringify(error.path)}: ${error.message}; check that ${JSON.stringify(options.dir)} is a directory you may write to, with room for the results`,
+      { operation: 'downloadResults', cause: error },
+    );
+  }
+}
+
+/** A failure of the file system (it names a path), not of the network. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { path: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).path === 'string';
+}
+
+async function writeResultFiles(
   context: DownloadContext,
   options: DownloadOptions,
 ): Promise<DownloadedFile[]> {
@@ -293,6 +317,8 @@ async function downloadLink(
       );
       if (cut !== undefined) throw cut;
     } catch (error) {
+      // A file that cannot be written will not be written by trying again.
+      if (isFileSystemError(error)) throw error;
       if (options.signal?.aborted || attempt === MAX_ATTEMPTS || isClientError(error)) {
         throw clientError(
           options.signal?.aborted ? 'aborted' : 'network',

@@ -41,6 +41,11 @@ export const ErrorType = {
    * token endpoint's `error` and `error_description` are extra members of `apiError`.
    */
   authFailed: 'urn:s2gos:client:auth-failed',
+  /**
+   * `downloadResults` could not write a file: `dir` is not a directory, no permission, the disk is
+   * full. The file system's message and code are in `message`, its error is the `cause`.
+   */
+  fileSystem: 'urn:s2gos:client:file-system',
 } as const;
 
 /** What went wrong, for the errors the client builds itself. */
@@ -62,6 +67,7 @@ const KINDS: Record<ErrorKind, { title: string; transport?: true }> = {
   workerFailure: { title: 'Worker failure' },
   responseTooLarge: { title: 'Response too large' },
   authFailed: { title: 'Authentication failed' },
+  fileSystem: { title: 'File system error' },
 };
 
 /** Where an error happened: all plain data, safe to log (URLs carry no credentials). */

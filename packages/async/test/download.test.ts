@@ -388,6 +388,37 @@ describe('downloadResults', () => {
   });
 });
 
+describe('downloadResults into a folder it cannot write to', () => {
+  it('is a fileSystem ClientError naming the path, tried once', async () => {
+    let transfers = 0;
+    const files = await resultServer(
+      (origin) => ({ data: { href: `${origin}/files/data`, type: 'text/plain' } }),
+      (_request, response) => {
+        transfers++;
+        response.end('data');
+      },
+    );
+    const client = new AsyncClient({ serverUrl: files.url });
+    const { parent } = directories();
+    // `dir` is a file: its files cannot be created.
+    const notADir = join(parent, 'file');
+    writeFileSync(notADir, 'mine');
+    // A directory stands where the link's partial file would go: the write fails.
+    const blocked = join(parent, 'blocked');
+    mkdirSync(join(blocked, 'data.txt.part'), { recursive: true });
+    for (const dir of [notADir, blocked]) {
+      const error = await client.downloadResults('job-1', { dir }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ClientError);
+      expect((error as ClientError).apiError.type).toBe(ErrorType.fileSystem);
+      expect((error as ClientError).message).toContain(dir);
+      expect((error as ClientError).message).toMatch(/ENOTDIR|EEXIST|EISDIR/);
+    }
+    expect(readFileSync(notADir, 'utf8')).toBe('mine');
+    // The second folder's write failed after one transfer: no retry of what cannot succeed.
+    expect(transfers).toBe(1);
+  });
+});
+
 describe('downloadResults in bounded memory', () => {
   it('streams a file far larger than the heap to disk', async () => {
     const size = 320 * 1024 * 1024;

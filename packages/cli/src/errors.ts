@@ -115,9 +115,11 @@ export function describeFailure(error: unknown, showTraceback: boolean): Failure
   }
   if (error instanceof ClientError) {
     return {
-      // An argument the client rejected before sending is the user's mistake, like a bad flag.
+      // An argument the client rejected before sending is the user's mistake, like a bad flag;
+      // a folder the results cannot be written to is the user's to fix too.
       exitCode:
-        error.apiError.type === ErrorType.invalidArgument
+        error.apiError.type === ErrorType.invalidArgument ||
+        error.apiError.type === ErrorType.fileSystem
           ? ExitCode.UserError
           : ExitCode.ServerError,
       lines: [errorLine(error.message), ...tracebackLines(error.apiError.traceback, showTraceback)],
