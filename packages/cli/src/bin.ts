@@ -8,6 +8,21 @@ import { run } from './program.js';
 // this process is the command's own, so the optimising tier is switched off before any request.
 if (Number.parseInt(process.versions.node, 10) < 22) setFlagsFromString('--liftoff-only');
 
+// A reader that stops early (`s2gos lp | head -1`, `| grep -q`) closes the pipe, and the next write
+// fails with EPIPE, emitted as an 'error' event: unhandled, it would end the command with a Node
+// stack trace and exit code 1. Only the binary owns the process's streams, so it handles them here
+// (`run` leaves an embedding program's streams alone).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // Nobody reads the output any more: nothing left to do or to say. The reader took what it
+  // wanted, as a command killed by SIGPIPE would let it, so this is no failure.
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  // Progress and notes nobody reads: the command goes on, its result still goes to stdout.
+  if (error.code !== 'EPIPE') throw error;
+});
+
 const code = await run(process.argv.slice(2));
 // Everything is done, but an idle keep-alive socket of fetch would hold the process open a while
 // longer: leave as soon as the output has been handed to the OS.

@@ -128,7 +128,10 @@ export async function readRequestDocument(
   stdin: InputStream,
 ): Promise<RequestDocument> {
   const name = path === '-' ? '<stdin>' : `'${path}'`;
-  const text = path === '-' ? await readAll(stdin) : await readText(path);
+  const raw = path === '-' ? await readAll(stdin) : await readText(path);
+  // A byte order mark, as Windows editors and PowerShell write UTF-8, is no content: the YAML
+  // parser skips it, but JSON.parse rejects it as an unexpected (invisible) token.
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   const isJson = path === '-' ? text.trimStart().startsWith('{') : extname(path) === '.json';
   const document = isJson ? parseJson(text, name) : parseYamlText(text, name);
   if (!isRecord(document)) {

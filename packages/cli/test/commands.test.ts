@@ -247,6 +247,19 @@ describe('execute-process [ep]', () => {
     expect(await echo(['-r', '-', '-i', 'value.y=2'], dotted)).toEqual({ x: 1, y: 2 });
   });
 
+  it('reads request files that start with a byte order mark (Windows editors, PowerShell)', async () => {
+    const bom = '\uFEFF';
+    const json = join(home, 'bom-request.json');
+    writeFileSync(json, `${bom}{"process_id": "echo", "inputs": {"value": "bom json"}}`);
+    expect(await echo(['-r', json])).toBe('bom json');
+    expect(await echo(['echo', '-r', '-'], `${bom}{"inputs": {"value": "bom stdin"}}`)).toBe(
+      'bom stdin',
+    );
+    const yaml = join(home, 'bom-request.yaml');
+    writeFileSync(yaml, `${bom}process_id: echo\ninputs:\n  value: bom yaml\n`);
+    expect(await echo(['-r', yaml])).toBe('bom yaml');
+  });
+
   it('accepts subscribers for success, failed and progress', async () => {
     const job = parseYaml(
       await ok([

@@ -1,5 +1,7 @@
 /** `get-job-results JOB_ID -o DIR` writes the results as files, the map_image PNG byte for byte. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -72,4 +74,44 @@ it('gjr -o DIR replaces a file already in DIR only with --overwrite', async () =
   const alone = await s2gos(home, ['gjr', jobId, '--overwrite']);
   expect(alone.code).toBe(1);
   expect(alone.stderr).toContain('--overwrite applies to the files of --output');
+});
+
+it('gjr -o DIR stops on Ctrl-C with 130, keeping the partial file and saying so', async () => {
+  // A server whose one result is a link to a file that never finishes arriving.
+  let downloading: () => void = () => {};
+  const started = new Promise<void>((resolve) => {
+    downloading = resolve;
+  });
+  const server = createServer((req, res) => {
+    const { port } = server.address() as AddressInfo;
+    if (req.url?.startsWith('/jobs/j1/results')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ big: { href: `http://127.0.0.1:${port}/big`, type: 'text/plain' } }),
+      );
+    } else if (req.url === '/big') {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000000' });
+      res.write('x'.repeat(1000), () => downloading());
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const out = join(dir, 'interrupted');
+  try {
+    const { port } = server.address() as AddressInfo;
+    const result = await s2gos(home, ['gjr', 'j1', '-o', out, '-s', `http://127.0.0.1:${port}`], {
+      // Ctrl-C once the file is on its way; the s2gos helper kills a hung child after 25 s.
+      onSpawn: (child) => void started.then(() => child.kill('SIGINT')),
+    });
+    expect({ code: result.code, signal: result.signal }).toEqual({ code: 130, signal: null });
+    expect(result.stderr).toContain(
+      'Stopped downloading the results of job j1: unfinished files are kept as .part',
+    );
+    expect(result.stdout).toBe('');
+    expect(existsSync(join(out, 'big.txt.part'))).toBe(true);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 });

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -61,6 +62,24 @@ describe('the s2gos binary', () => {
     ) as { version: string };
     const result = await s2gos(home, ['--version']);
     expect(result).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it('stops quietly with 0 when the reader of stdout goes away (| head -1), goes on without stderr', async () => {
+    // The read ends are closed before the binary has started, so its first write fails (EPIPE).
+    const closeStdout = { onSpawn: (child: ChildProcess) => child.stdout?.destroy() };
+    for (const args of [['--help'], ['lp'], ['gp', 'echo', '-f', 'json']]) {
+      const result = await s2gos(home, args, closeStdout);
+      expect({ args, code: result.code, stderr: result.stderr }).toEqual({
+        args,
+        code: 0,
+        stderr: '',
+      });
+    }
+    // Progress nobody reads does not stop following the job: the results still arrive.
+    const noStderr = await s2gos(home, ['ep', 'echo', '-i', 'value=7', '--wait'], {
+      onSpawn: (child) => child.stderr?.destroy(),
+    });
+    expect(noStderr).toMatchObject({ code: 0, stdout: 'value: 7\n' });
   });
 
   it('exits with 1 for bad arguments', async () => {

@@ -4,6 +4,7 @@
  * appeared, so nothing depends on timing.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfigFile } from '@s2gos/config/node';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -111,6 +112,38 @@ describe('on a terminal', () => {
       userName: 'dora',
       accessToken: TEST_TOKEN,
     });
+  });
+
+  it('takes Ctrl-D at a question as Ctrl-C: configure writes nothing and exits with 130', async () => {
+    const file = join(home, 'never-written.yaml');
+    const atFirst = await inTerminal(['configure', '-c', file], {
+      env: { NO_COLOR: '1' },
+      steps: [{ waitFor: /Server URL/, send: '\u0004' }],
+    });
+    expect(atFirst.code).toBe(130);
+    expect(atFirst.output).toContain('Cancelled; the configuration file is unchanged.');
+    // At a hidden question too.
+    const atSecret = await inTerminal(['configure', '-c', file, '-s', serverUrl, '-a', 'token'], {
+      env: { NO_COLOR: '1' },
+      steps: [{ waitFor: /Access token/, send: '\u0004' }],
+    });
+    expect(atSecret.code).toBe(130);
+    expect(atSecret.output).toContain('Cancelled; the configuration file is unchanged.');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('keeps the job running on Ctrl-D at the question whether to dismiss it', async () => {
+    const result = await inTerminal(['ep', 'sleep_a_while', '-i', 'duration=30', '--wait'], {
+      env: { NO_COLOR: '1' },
+      steps: [
+        { waitFor: /\d+% \| running/, send: '\u0003' },
+        { waitFor: /Dismiss job \S+ on the server\? \(y\/N\)/, send: '\u0004' },
+      ],
+    });
+    expect(result.code).toBe(130);
+    expect(result.output).toMatch(/Stopped following job (\S+); it keeps running\./);
+    const jobId = /Stopped following job (\S+);/.exec(result.output)?.[1] ?? '';
+    expect((await s2gos(home, ['dj', jobId])).code).toBe(0);
   });
 
   it('asks on Ctrl-C during --wait whether to dismiss the job', async () => {

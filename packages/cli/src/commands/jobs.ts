@@ -8,7 +8,7 @@ import {
 import { JobStatusSchema } from '@s2gos/async/internal';
 import { type Command, InvalidArgumentError } from 'commander';
 import { createDownloadView } from '../download-progress.js';
-import { UsageError } from '../errors.js';
+import { InterruptedError, UsageError } from '../errors.js';
 import {
   addGlobalOptions,
   addListOptions,
@@ -210,14 +210,29 @@ async function printResults(
     if (options.wait) await followJob(rt, client, jobId, options);
     if (options.output === undefined) return client.getJobResults(jobId);
     const view = await createDownloadView(rt.io.stderr, rt.io.stderr.isTTY === true);
+    // Ctrl-C stops the download instead of killing the process, which would leave the terminal
+    // as the bar set it (cursor hidden, no line wrap) and the partial file unexplained.
+    const interrupt = new AbortController();
+    const onSigint = () => interrupt.abort();
+    process.once('SIGINT', onSigint);
     try {
       const files = await client.downloadResults(jobId, {
         dir: options.output,
         overwrite: options.overwrite,
         onProgress: (progress) => view.update(progress),
+        signal: interrupt.signal,
       });
       return { files };
+    } catch (error) {
+      if (!interrupt.signal.aborted) throw error;
+      view.stop();
+      rt.note(
+        `Stopped downloading the results of job ${jobId}: unfinished files are kept as .part, ` +
+          `and the same command picks them up again.`,
+      );
+      throw new InterruptedError('interrupted');
     } finally {
+      process.off('SIGINT', onSigint);
       view.stop();
     }
   });
