@@ -27,8 +27,10 @@ export interface DownloadOptions {
    * Replace files that already exist in `dir` under the names the outputs get. Default `false`:
    * if any does, nothing is downloaded and a `ClientError` of type `ErrorType.invalidArgument`
    * names them, so that no file of yours (a `package.json` in the working directory, the results of
-   * another job) is overwritten by accident. Partial `.part` files of an earlier call are never in
-   * the way: they are resumed.
+   * another job) is overwritten by accident. What an earlier call for the same job left is never
+   * in the way: partial `.part` files are resumed, and files it completed before it stopped are
+   * kept as they are (a hidden `.s2gos-download-<job>.json` in `dir` lists them until the call
+   * that completes the download removes it).
    */
   overwrite?: boolean | undefined;
 }
@@ -161,11 +163,19 @@ async function writeResultFiles(
     );
   }
   const targets = targetFiles(dir, names, results);
-  if (!options.overwrite) await refuseExisting(targets.map(({ path }) => path));
+  // The files an earlier call for this job completed before it stopped are this job's results,
+  // not files of the user's: they are neither in the way nor downloaded again.
+  const progress = join(dir, `.${safeFileName(`s2gos-download-${context.jobId}`, '.json')}`);
+  const done = await completedBefore(progress, dir);
+  const pending = targets.filter(({ path }) => !done.has(path));
+  if (!options.overwrite) await refuseExisting(pending.map(({ path }) => path));
   await mkdir(dir, { recursive: true });
   const written: DownloadedFile[] = [];
   for (const { output, path, value, link } of targets) {
-    if (link) {
+    const earlier = done.get(path);
+    if (earlier?.output === output) {
+      written.push(earlier);
+    } else if (link) {
       written.push(await downloadLink(context, output, link, path, options));
     } else {
       const text = `${JSON.stringify(value, null, 2)}\n`;
@@ -175,8 +185,36 @@ async function writeResultFiles(
       options.onProgress?.({ output, received: bytes, total: bytes });
       written.push({ output, path, bytes, source: 'inline', mediaType: 'application/json' });
     }
+    if (written.length < targets.length) await writeFile(progress, JSON.stringify(written));
   }
+  await rm(progress, { force: true });
   return written;
+}
+
+/**
+ * The files listed in `progress` (written by an earlier call that stopped) that are still there,
+ * whole, in `dir`, by path.
+ */
+async function completedBefore(
+  progress: string,
+  dir: string,
+): Promise<Map<string, DownloadedFile>> {
+  let listed: unknown;
+  try {
+    listed = JSON.parse(await readFile(progress, 'utf8'));
+  } catch {
+    listed = []; // none, or not ours to understand: nothing counts as done
+  }
+  const done = new Map<string, DownloadedFile>();
+  for (const file of Array.isArray(listed) ? (listed as Partial<DownloadedFile>[]) : []) {
+    if (typeof file?.path !== 'string' || resolve(file.path, '..') !== dir) continue;
+    const size = await stat(file.path).then(
+      ({ size }) => size,
+      () => undefined,
+    );
+    if (size !== undefined && size === file.bytes) done.set(file.path, file as DownloadedFile);
+  }
+  return done;
 }
 
 /** Each output with the file it is written to. */

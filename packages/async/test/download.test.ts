@@ -388,6 +388,44 @@ describe('downloadResults', () => {
   });
 });
 
+describe('downloadResults after a call that stopped half-way', () => {
+  it('keeps the files that call completed and goes on with the rest, without overwrite', async () => {
+    const first = Buffer.alloc(50_000, 1);
+    const second = Buffer.alloc(80_000, 2);
+    let cutSecond = true;
+    const sent: string[] = [];
+    const halves = await resultServer(
+      (origin) => ({
+        a: { href: `${origin}/files/a`, type: 'application/octet-stream' },
+        b: { href: `${origin}/files/b`, type: 'application/octet-stream' },
+      }),
+      (request, response) => {
+        sent.push(String(request.url));
+        const body = request.url === '/files/a' ? first : second;
+        response.writeHead(200, { 'content-length': body.length });
+        if (request.url === '/files/b' && cutSecond) cutAfterWrite(response, body.subarray(0, 100));
+        else response.end(body);
+      },
+    );
+    const client = new AsyncClient({ serverUrl: halves.url });
+    const { dir } = directories();
+    const stopped = await client.downloadResults('job-1', { dir }).catch((e: unknown) => e);
+    expect(stopped).toBeInstanceOf(ClientError);
+    expect(readFileSync(join(dir, 'a.bin')).equals(first)).toBe(true);
+    expect(sent.filter((url) => url === '/files/a')).toHaveLength(1);
+
+    cutSecond = false;
+    const written = await client.downloadResults('job-1', { dir });
+    expect(written.map((file) => [file.output, file.bytes])).toEqual([
+      ['a', first.length],
+      ['b', second.length],
+    ]);
+    expect(sent.filter((url) => url === '/files/a')).toHaveLength(1);
+    expect(readFileSync(join(dir, 'b.bin')).equals(second)).toBe(true);
+    expect(files(dir)).toEqual(['a.bin', 'b.bin']);
+  }, 30_000);
+});
+
 describe('downloadResults into a folder it cannot write to', () => {
   it('is a fileSystem ClientError naming the path, tried once', async () => {
     let transfers = 0;
