@@ -70,7 +70,10 @@ export interface AppOptions {
   workerMemoryMb?: number;
   /** One line per request (method, path, status, milliseconds). Default `false` (quiet). */
   log?: LogFunction | false;
-  /** Aborting it dismisses every job and makes the app refuse new ones. */
+  /**
+   * Aborting it dismisses every job and makes the app refuse new ones; for {@link startServer} it
+   * also closes the server, as `close()` does.
+   */
   signal?: AbortSignal;
   /**
    * The web app to serve at `/app/` beside the API, without access control (the app asks for

@@ -50,6 +50,8 @@ export async function startServer(options?: ServerOptions): Promise<RunningServe
     })();
     return closing;
   };
+  // As with Node's `server.listen({ signal })`, aborting the signal closes the whole server.
+  resolved.signal?.addEventListener('abort', () => void close(), { once: true });
   return { url, close };
 }
 

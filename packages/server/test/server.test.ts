@@ -18,6 +18,24 @@ describe('startServer', () => {
     }
   });
 
+  it('closes when its signal is aborted, as with close()', async () => {
+    const controller = new AbortController();
+    const server = await startServer({ port: 0, signal: controller.signal });
+    try {
+      expect((await fetch(`${server.url}/`)).status).toBe(200);
+      controller.abort();
+      const refused = await eventually(async () =>
+        fetch(`${server.url}/`, { headers: { connection: 'close' } }).then(
+          () => undefined,
+          (error: Error) => error,
+        ),
+      );
+      expect(String((refused.cause as Error | undefined)?.message)).toMatch(/ECONNREFUSED/);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('rejects with the reason when the port is taken', async () => {
     const first = await startServer({ port: 0 });
     try {
