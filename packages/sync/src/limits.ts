@@ -47,9 +47,16 @@ export function mayDeadlock(url: string | undefined): boolean {
   );
 }
 
-/** The error of a call the worker ended at its bound. */
-export function callTimedOut(operation: string, bound: number): TransportError {
-  const message = `${operation}: the call did not complete within ${bound} ms (request timeout plus ${CALL_MARGIN} ms)`;
+/**
+ * The error of a call the worker ended at its bound; `why` says where the bound came from (by
+ * default: the request timeout plus {@link CALL_MARGIN}).
+ */
+export function callTimedOut(
+  operation: string,
+  bound: number,
+  why = `request timeout plus ${CALL_MARGIN} ms`,
+): TransportError {
+  const message = `${operation}: the call did not complete within ${bound} ms (${why})`;
   return clientError('timeout', message, { operation }) as TransportError;
 }
 

@@ -57,7 +57,8 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       const signal = AbortSignal.timeout(request.bound);
       const { jobId, dir, outputs, overwrite } = request;
       return client.downloadResults(jobId, { dir, outputs, overwrite, signal }).catch((error) => {
-        throw signal.aborted ? callTimedOut('downloadResults', request.bound) : error;
+        const why = 'its timeout; calling downloadResults again resumes the download';
+        throw signal.aborted ? callTimedOut('downloadResults', request.bound, why) : error;
       });
     }
     case 'call': {

@@ -1,4 +1,7 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client, type ClientError, ErrorType, TransportError } from '@s2gos/sync';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { thrown } from './helpers.js';
@@ -28,6 +31,24 @@ describe('every call has a hard upper bound: the request timeout plus a margin',
     const healthy = new Client({ serverUrl });
     expect(healthy.getConformance().conformsTo.length).toBeGreaterThan(0);
     healthy.close();
+  });
+});
+
+describe('downloadResults', () => {
+  test('ends at its own timeout, saying so and that the next call resumes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 's2gos-sync-stalled-'));
+    const client = new Client({ serverUrl: `${badServerUrl}/stalled-file` });
+    try {
+      const error = thrown(() => client.downloadResults('job-1', { dir, timeout: 300 }));
+      expect(error).toBeInstanceOf(TransportError);
+      expect((error as ClientError).apiError.type).toBe(ErrorType.timeout);
+      expect(error.message).toContain('within 300 ms (its timeout; calling downloadResults again');
+      expect(error.message).not.toContain('plus');
+      expect(readdirSync(dir)).toContain('data.txt.part');
+    } finally {
+      client.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -75,6 +75,19 @@ export const BEHAVIOURS = {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ jobID: jobId, status: 'successful', type: 'process' }));
   },
+  /**
+   * `GET /stalled-file/jobs/<id>/results`: one output linking to `/stalled-file/data`, a file
+   * whose body stops after its first bytes and never ends.
+   */
+  'stalled-file': (res, _method, url) => {
+    if (url.endsWith('/results')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data: { href: '/stalled-file/data', type: 'text/plain' } }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' });
+    res.write('the start');
+  },
   /** 429 asking for a wait far longer than any call's timeout. */
   'rate-limited': (res) => {
     res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '999999' });
