@@ -23,6 +23,15 @@ process.stderr.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
+// A progress bar hides the cursor and turns line wrap off while it runs. SIGTERM (`timeout 1h
+// s2gos wait …`, a process manager) would end the process with the terminal left that way: the
+// two are switched back on (harmless when they were on), then the signal ends the process as it
+// would have, with its exit status.
+process.once('SIGTERM', () => {
+  if (process.stderr.isTTY) process.stderr.write('\x1b[?25h\x1b[?7h');
+  process.kill(process.pid, 'SIGTERM');
+});
+
 const code = await run(process.argv.slice(2));
 // Everything is done, but an idle keep-alive socket of fetch would hold the process open a while
 // longer: leave as soon as the output has been handed to the OS.

@@ -28,10 +28,10 @@ function quote(arg: string): string {
 /** Runs `s2gos ...args` on a pseudo-terminal, typing `steps`; resolves with everything shown. */
 function inTerminal(
   args: string[],
-  options: { steps?: Step[]; env?: Record<string, string> } = {},
+  options: { steps?: Step[]; env?: Record<string, string>; prefix?: string[] } = {},
 ): Promise<{ code: number | null; output: string }> {
   const steps = [...(options.steps ?? [])];
-  const command = [process.execPath, BIN, ...args].map(quote).join(' ');
+  const command = [...(options.prefix ?? []), process.execPath, BIN, ...args].map(quote).join(' ');
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qec', command, '/dev/null'], {
       env: { PATH: process.env.PATH ?? '', HOME: home, TERM: 'xterm', ...options.env },
@@ -143,6 +143,24 @@ describe('on a terminal', () => {
     expect(result.code).toBe(130);
     expect(result.output).toMatch(/Stopped following job (\S+); it keeps running\./);
     const jobId = /Stopped following job (\S+);/.exec(result.output)?.[1] ?? '';
+    expect((await s2gos(home, ['dj', jobId])).code).toBe(0);
+  });
+
+  it('gives the terminal its cursor and line wrap back when SIGTERM ends a --wait', async () => {
+    // `timeout` sends SIGTERM once the bar is on screen.
+    const result = await inTerminal(['ep', 'sleep_a_while', '-i', 'duration=30', '--wait'], {
+      env: { NO_COLOR: '1' },
+      prefix: ['timeout', '3'],
+    });
+    expect(result.code).toBe(124);
+    expect(result.output).toMatch(/\d+% \| running/);
+    const hidden = result.output.lastIndexOf('\x1b[?25l');
+    expect(hidden).toBeGreaterThan(-1);
+    expect(result.output.lastIndexOf('\x1b[?25h')).toBeGreaterThan(hidden);
+    expect(result.output.lastIndexOf('\x1b[?7h')).toBeGreaterThan(
+      result.output.lastIndexOf('\x1b[?7l'),
+    );
+    const jobId = /job (\S+) /.exec(result.output)?.[1] ?? '';
     expect((await s2gos(home, ['dj', jobId])).code).toBe(0);
   });
 
