@@ -238,16 +238,15 @@ function targetFiles(dir: string, names: readonly string[], results: JobResults)
 
 /** Throws, before anything is written, if any of `paths` exists. */
 async function refuseExisting(paths: readonly string[]): Promise<void> {
-  const existing: string[] = [];
-  for (const path of paths) {
-    if (
-      await lstat(path).then(
-        () => true,
-        () => false,
-      )
-    )
-      existing.push(path);
-  }
+  const found = await Promise.all(
+    paths.map((path) =>
+      lstat(path).then(
+        () => path,
+        () => '',
+      ),
+    ),
+  );
+  const existing = found.filter((path) => path !== '');
   if (existing.length === 0) return;
   const one = existing.length === 1;
   const listed = existing

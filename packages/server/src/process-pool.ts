@@ -1,6 +1,6 @@
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { tracebackOf } from './errors.js';
+import { messageOf, tracebackOf } from './errors.js';
 import { distFileUrl } from './module-url.js';
 import type { RunTask, TaskOutcome, WorkerMessage } from './worker-protocol.js';
 
@@ -100,7 +100,7 @@ export class ProcessPool {
       return await reported;
     } catch (thrown) {
       const error = startFailure ?? thrown;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       return {
         ok: false,
         message:
